@@ -1,0 +1,5 @@
+fn main() {
+    if std::env::args().nth(1).as_deref() == Some(tandem_sandbox::BOX_ARG) {
+        tandem_sandbox::box_main();
+    }
+}

@@ -1,0 +1,2 @@
+//! placeholder
+pub const DENIED_SYSCALLS: &[&str] = &[];
