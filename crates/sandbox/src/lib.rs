@@ -22,6 +22,7 @@ mod pool;
 mod protocol;
 mod seccomp;
 mod spec;
+mod supervise;
 
 pub use caps::{Capabilities, CgroupVersion};
 pub use error::SandboxError;

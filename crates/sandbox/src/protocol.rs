@@ -50,6 +50,20 @@ pub struct Command {
     pub collect_limit_bytes: u64,
 }
 
+/// The host's borrowed view of a `Command`: encodes to the same bytes without copying the
+/// files and stdin.
+#[derive(Debug, Serialize)]
+pub struct CommandRef<'a> {
+    pub files: &'a [FileIn],
+    pub argv: &'a [String],
+    pub env: &'a [(String, String)],
+    pub cwd: &'a str,
+    pub stdin: &'a [u8],
+    pub rlimits: Rlimits,
+    pub collect: &'a [String],
+    pub collect_limit_bytes: u64,
+}
+
 /// How the payload's main process ended, as init saw it.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Finished {
@@ -72,7 +86,10 @@ pub enum FromBox {
     /// The box is built and waits for a command.
     Ready,
     /// Set-up failed at the named step.
-    Failed { step: String, message: String },
+    Failed {
+        step: String,
+        message: String,
+    },
     Finished(Finished),
 }
 

@@ -17,7 +17,10 @@ impl Bind {
     /// A bind of a host path at the same place inside the box.
     pub fn same(path: impl Into<PathBuf>) -> Self {
         let path = path.into();
-        Self { source: path.clone(), target: path }
+        Self {
+            source: path.clone(),
+            target: path,
+        }
     }
 }
 
@@ -35,7 +38,11 @@ pub struct MountPlan {
 
 impl Default for MountPlan {
     fn default() -> Self {
-        Self { binds: Vec::new(), work_mib: 64, tmp_mib: 64 }
+        Self {
+            binds: Vec::new(),
+            work_mib: 64,
+            tmp_mib: 64,
+        }
     }
 }
 
