@@ -72,12 +72,10 @@ impl Capabilities {
                 None
             }
         };
-        if let Some(root) = &cgroups {
-            if !root.has_pids() {
-                weaker.push(
-                    "no pids controller: process count is limited by RLIMIT_NPROC only".into(),
-                );
-            }
+        if let Some(root) = &cgroups
+            && !root.has_pids()
+        {
+            weaker.push("no pids controller: process count is limited by RLIMIT_NPROC only".into());
         }
         let caps = Self {
             namespaces,

@@ -25,6 +25,8 @@ pub enum SandboxError {
     Channel(String),
     #[error("box set-up failed at step '{step}': {message}")]
     Setup { step: String, message: String },
+    #[error(transparent)]
+    Seccomp(#[from] crate::seccomp::SeccompError),
     #[error("{what}: {source}")]
     Io {
         what: &'static str,

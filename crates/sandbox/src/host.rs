@@ -19,6 +19,9 @@ use crate::protocol::{FromBox, Setup, read_frame, write_frame};
 use crate::spec::{MountPlan, RunSpec};
 use crate::supervise::supervise;
 
+/// Numbers boxes across every `Sandbox` of this process (cgroup names must not collide).
+static NEXT_BOX: AtomicU64 = AtomicU64::new(0);
+
 /// How the sandbox is set up on this host.
 #[derive(Debug, Clone)]
 pub struct SandboxConfig {
@@ -60,9 +63,21 @@ pub(crate) struct Inner {
     pub config: SandboxConfig,
     pub cgroups: Option<CgroupRoot>,
     pub caps: Capabilities,
+    seccomp_bpf: Vec<u8>,
     uids: Arc<Mutex<Vec<u32>>>,
-    next_box: AtomicU64,
     pub pool: Pool,
+    /// Finished boxes go here to be torn down (keeper reaped, cgroup removed) off the run's
+    /// critical path.
+    reaper: std::sync::mpsc::Sender<LiveBox>,
+}
+
+impl Inner {
+    /// Tears a finished box down in the background.
+    pub fn retire(&self, live: LiveBox) {
+        if let Err(returned) = self.reaper.send(live) {
+            drop(returned.0);
+        }
+    }
 }
 
 /// A uid slot, returned to the free list when the box that held it is gone.
@@ -116,16 +131,23 @@ impl Sandbox {
         }
         let root = config.scratch_dir.join("root");
         fs::create_dir_all(&root).map_err(SandboxError::io("create the sandbox scratch dir"))?;
+        let seccomp_bpf = crate::seccomp::compile()?;
         let free = (0..config.uid_count).rev().collect();
         let pool = Pool::new(config.warm_boxes);
+        let (reaper, retired) = std::sync::mpsc::channel::<LiveBox>();
+        std::thread::Builder::new()
+            .name("tandem-box-reaper".into())
+            .spawn(move || retired.into_iter().for_each(drop))
+            .map_err(SandboxError::io("start the box reaper thread"))?;
         Ok(Self {
             inner: Arc::new(Inner {
                 config,
                 cgroups,
                 caps,
+                seccomp_bpf,
                 uids: Arc::new(Mutex::new(free)),
-                next_box: AtomicU64::new(0),
                 pool,
+                reaper,
             }),
         })
     }
@@ -221,7 +243,7 @@ pub(crate) fn build_box(inner: &Inner, plan: &MountPlan) -> Result<LiveBox, Sand
     let id = format!(
         "box-{}-{}",
         std::process::id(),
-        inner.next_box.fetch_add(1, Ordering::Relaxed)
+        NEXT_BOX.fetch_add(1, Ordering::Relaxed)
     );
     let cgroup = inner
         .cgroups
@@ -290,6 +312,7 @@ pub(crate) fn build_box(inner: &Inner, plan: &MountPlan) -> Result<LiveBox, Sand
         plan: plan.clone(),
         uid: live.uid.uid,
         gid: live.uid.uid,
+        seccomp_bpf: inner.seccomp_bpf.clone(),
     };
     write_frame(&mut live.control, &setup)
         .map_err(|e| SandboxError::Channel(format!("send set-up: {e}")))?;

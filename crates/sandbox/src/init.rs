@@ -28,7 +28,7 @@ use nix::unistd::{ForkResult, Gid, Pid, Uid, fork, setresgid, setresuid, setsid}
 
 use crate::mounts::{box_relative, build_root, cstring};
 use crate::protocol::{Command, Finished, FromBox, Setup, read_frame, write_frame};
-use crate::seccomp::build_filter;
+use crate::seccomp::install;
 use crate::spec::FileOut;
 
 /// Descriptors the host hands to the box process.
@@ -394,8 +394,7 @@ fn prepare_payload(
     check("chdir", unsafe { libc::chdir(cwd.as_ptr()) })?;
 
     drop_privileges(setup)?;
-    let filter = step("seccomp filter", build_filter())?;
-    step("load seccomp filter", filter.load())?;
+    step("install seccomp filter", install(&setup.seccomp_bpf))?;
 
     let argv: Vec<_> = command
         .argv

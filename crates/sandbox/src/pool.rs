@@ -51,14 +51,14 @@ impl Pool {
         };
         let (slots, clock) = &mut *guard;
         *clock += 1;
-        if !slots.contains_key(plan) && slots.len() >= MAX_PLANS {
-            if let Some(oldest) = slots
+        if !slots.contains_key(plan)
+            && slots.len() >= MAX_PLANS
+            && let Some(oldest) = slots
                 .iter()
                 .min_by_key(|(_, s)| s.last_used)
                 .map(|(p, _)| p.clone())
-            {
-                slots.remove(&oldest);
-            }
+        {
+            slots.remove(&oldest);
         }
         let slot = slots.entry(plan.clone()).or_default();
         slot.last_used = *clock;

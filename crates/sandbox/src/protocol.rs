@@ -24,6 +24,8 @@ pub struct Setup {
     pub plan: MountPlan,
     pub uid: u32,
     pub gid: u32,
+    /// The payload's seccomp filter as compiled BPF (see `seccomp::compile`).
+    pub seccomp_bpf: Vec<u8>,
 }
 
 /// Resource limits applied with setrlimit in the payload process.

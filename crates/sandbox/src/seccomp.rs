@@ -98,7 +98,7 @@ fn err(what: impl Into<String>) -> impl FnOnce(libseccomp::error::SeccompError) 
 /// Builds the filter. Names this libseccomp does not know are skipped (the kernel it targets
 /// predates them, so a payload cannot reach them by name either; io_uring-era kernels with an
 /// old libseccomp are covered by the x32/arch checks and the uid).
-pub fn build_filter() -> Result<ScmpFilterContext, SeccompError> {
+fn build_filter() -> Result<ScmpFilterContext, SeccompError> {
     let deny = ScmpAction::Errno(libc::EPERM);
     let mut filter = ScmpFilterContext::new(ScmpAction::Allow).map_err(err("create"))?;
     // Only the native ABI: a 32-bit `int 0x80` or an x32 syscall number kills the process.
@@ -146,4 +146,56 @@ pub fn build_filter() -> Result<ScmpFilterContext, SeccompError> {
     }
     filter.set_ctl_nnp(true).map_err(err("no_new_privs"))?;
     Ok(filter)
+}
+
+/// The filter compiled to classic BPF once on the host; boxes install these bytes directly,
+/// which keeps libseccomp's compiler off every run's critical path.
+pub fn compile() -> Result<Vec<u8>, SeccompError> {
+    use std::io::{Read, Seek};
+    let filter = build_filter()?;
+    let io = |e: std::io::Error| SeccompError {
+        what: "export".into(),
+        message: e.to_string(),
+    };
+    // SAFETY: memfd_create with a static NUL-terminated name; the result is checked.
+    let fd = unsafe { libc::memfd_create(c"seccomp".as_ptr(), libc::MFD_CLOEXEC) };
+    if fd < 0 {
+        return Err(io(std::io::Error::last_os_error()));
+    }
+    // SAFETY: fd was just created and is owned by nobody else.
+    let mut file = unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(fd) };
+    filter.export_bpf(&file).map_err(err("export"))?;
+    let mut bpf = Vec::new();
+    file.rewind().map_err(io)?;
+    file.read_to_end(&mut bpf).map_err(io)?;
+    Ok(bpf)
+}
+
+/// Installs a compiled filter on the calling thread. no_new_privs must already be set.
+pub fn install(bpf: &[u8]) -> std::io::Result<()> {
+    let instruction = std::mem::size_of::<libc::sock_filter>();
+    if bpf.is_empty() || !bpf.len().is_multiple_of(instruction) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "malformed BPF program",
+        ));
+    }
+    let program = libc::sock_fprog {
+        len: (bpf.len() / instruction) as libc::c_ushort,
+        filter: bpf.as_ptr() as *mut libc::sock_filter,
+    };
+    // SAFETY: `program` points at `bpf`, which outlives the call; the kernel copies the
+    // instructions and validates them (it rejects malformed programs with EINVAL).
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_seccomp,
+            libc::SECCOMP_SET_MODE_FILTER,
+            0,
+            &program as *const libc::sock_fprog,
+        )
+    };
+    if rc != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
 }

@@ -194,22 +194,28 @@ pub(crate) fn supervise(
         }
     }
     let host_wall = started.elapsed();
-    live.kill();
-    let _ = live.keeper.wait();
-
+    let clean_end = finished.is_some() && killed.is_none();
+    if !clean_end {
+        // Killed or lost: make sure nothing of the box is left before reporting.
+        live.kill();
+        let _ = live.keeper.wait();
+        if let Some(cgroup) = live.cgroup.as_ref() {
+            cgroup.drain();
+        }
+    }
+    // On a clean end init has already killed and reaped every process of the box, so the
+    // counters are final; the keeper is reaped and the cgroup removed in the background.
     let mut cpu_ns = None;
     let mut memory_bytes = None;
     let mut oom_killed = false;
     let mut limit_reached = false;
     if let (Some(cgroup), Some(base)) = (live.cgroup.as_mut(), baseline) {
-        cgroup.drain();
         cpu_ns = Some(cgroup.cpu_ns().saturating_sub(base.cpu_ns));
         memory_bytes = Some(cgroup.memory_peak().saturating_sub(base.memory_bytes));
         oom_killed = cgroup.oom_kills() > base.oom_kills;
         limit_reached = cgroup.limit_hits() > base.limit_hits;
     }
-    let _ = inner;
-    drop(live);
+    inner.retire(live);
 
     let cpu_ms = cpu_ns
         .map(|ns| ns / 1_000_000)
