@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs every test of the project: the one command behind CI (.ci/run) and the README.
+#
+# Stages: set-up, formatting, lints, tests. Set-up failing stops everything; after that
+# each stage runs even if an earlier one failed, so one run shows every problem. The exit
+# code is non-zero if any stage failed.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+if [[ -d "${HOME:-/root}/.cargo/bin" ]]; then
+  PATH="${HOME:-/root}/.cargo/bin:$PATH"
+fi
+# CI builds in a fresh clone: incremental artefacts would only cost time and disk there.
+if [[ "${CI:-}" == true ]]; then
+  export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+fi
+
+STAGES=(setup fmt clippy nextest)
+FAILED=()
+n=0
+
+header() {
+  n=$((n + 1))
+  printf '\n==> [%d/%d] %s\n' "$n" "${#STAGES[@]}" "$*"
+}
+
+# Runs one stage, timing it and recording a failure instead of exiting.
+stage() {
+  local name="$1"
+  shift
+  local start=$SECONDS
+  if "$@"; then
+    printf -- '--- %s: ok (%ds)\n' "$name" $((SECONDS - start))
+  else
+    printf -- '--- %s: FAILED (exit %d, %ds)\n' "$name" "$?" $((SECONDS - start))
+    FAILED+=("$name")
+  fi
+}
+
+header "set-up: scripts/setup.sh"
+stage setup bash scripts/setup.sh
+if ((${#FAILED[@]} > 0)); then
+  echo "test.sh: set-up failed; not running the other stages" >&2
+  exit 1
+fi
+
+header "formatting: cargo fmt --all -- --check"
+stage fmt cargo fmt --all -- --check
+
+header "lints: cargo clippy --workspace --all-targets -- -D warnings"
+stage clippy cargo clippy --workspace --all-targets -- -D warnings
+
+header "tests: cargo nextest run --workspace --profile ci"
+stage nextest cargo nextest run --workspace --profile ci
+
+echo
+if ((${#FAILED[@]} > 0)); then
+  echo "test.sh: FAILED stages: ${FAILED[*]}" >&2
+  exit 1
+fi
+echo "test.sh: every stage passed (${STAGES[*]})"
