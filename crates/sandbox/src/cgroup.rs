@@ -49,8 +49,7 @@ struct Mount {
     options: String,
 }
 
-fn mounts() -> Vec<Mount> {
-    let text = fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
+fn parse_mounts(text: &str) -> Vec<Mount> {
     text.lines()
         .filter_map(|line| {
             let (left, right) = line.split_once(" - ")?;
@@ -89,8 +88,7 @@ fn unescape(field: &str) -> String {
 }
 
 /// Our own cgroup path per hierarchy, from /proc/self/cgroup: (controllers, path).
-fn own_cgroups() -> Vec<(String, String)> {
-    let text = fs::read_to_string("/proc/self/cgroup").unwrap_or_default();
+fn parse_own(text: &str) -> Vec<(String, String)> {
     text.lines()
         .filter_map(|line| {
             let mut parts = line.splitn(3, ':');
@@ -100,6 +98,32 @@ fn own_cgroups() -> Vec<(String, String)> {
             Some((controllers, path))
         })
         .collect()
+}
+
+/// Our own v2 cgroup directory.
+fn v2_dir(mounts: &[Mount], own: &[(String, String)]) -> Result<PathBuf, String> {
+    let mount = mounts
+        .iter()
+        .find(|m| m.fstype == "cgroup2")
+        .ok_or("no cgroup2 mount")?;
+    let path = own
+        .iter()
+        .find(|(c, _)| c.is_empty())
+        .map(|(_, p)| p.as_str())
+        .ok_or("no v2 entry in /proc/self/cgroup")?;
+    Ok(join_cgroup(mount, path))
+}
+
+/// Our own cgroup directory in the v1 hierarchy that carries `controller`.
+fn v1_dir(mounts: &[Mount], own: &[(String, String)], controller: &str) -> Option<PathBuf> {
+    let mount = mounts
+        .iter()
+        .find(|m| m.fstype == "cgroup" && m.options.split(',').any(|o| o == controller))?;
+    let path = own
+        .iter()
+        .find(|(c, _)| c.split(',').any(|c| c == controller))
+        .map(|(_, p)| p.as_str())?;
+    Some(join_cgroup(mount, path))
 }
 
 /// Joins a mount point and our cgroup path as seen in /proc/self/cgroup, minus the mount's root.
@@ -130,8 +154,9 @@ impl CgroupRoot {
     /// Finds a usable hierarchy and creates the `tandem` parent in it. `Err` explains why none
     /// is usable.
     pub fn detect(name: &str) -> Result<Self, String> {
-        let mounts = mounts();
-        let own = own_cgroups();
+        let read = |path: &str| fs::read_to_string(path).unwrap_or_default();
+        let mounts = parse_mounts(&read("/proc/self/mountinfo"));
+        let own = parse_own(&read("/proc/self/cgroup"));
         let mut reasons = Vec::new();
         match Self::detect_v2(&mounts, &own, name) {
             Ok(root) => return Ok(root),
@@ -145,16 +170,7 @@ impl CgroupRoot {
     }
 
     fn detect_v2(mounts: &[Mount], own: &[(String, String)], name: &str) -> Result<Self, String> {
-        let mount = mounts
-            .iter()
-            .find(|m| m.fstype == "cgroup2")
-            .ok_or("no cgroup2 mount")?;
-        let path = own
-            .iter()
-            .find(|(c, _)| c.is_empty())
-            .map(|(_, p)| p.as_str())
-            .ok_or("no v2 entry in /proc/self/cgroup")?;
-        let base = join_cgroup(mount, path);
+        let base = v2_dir(mounts, own)?;
         let available = fs::read_to_string(base.join("cgroup.controllers")).unwrap_or_default();
         for needed in ["memory", "pids", "cpu"] {
             if !available.split_whitespace().any(|c| c == needed) {
@@ -189,16 +205,7 @@ impl CgroupRoot {
     }
 
     fn detect_v1(mounts: &[Mount], own: &[(String, String)], name: &str) -> Result<Self, String> {
-        let find = |controller: &str| -> Option<PathBuf> {
-            let mount = mounts
-                .iter()
-                .find(|m| m.fstype == "cgroup" && m.options.split(',').any(|o| o == controller))?;
-            let path = own
-                .iter()
-                .find(|(c, _)| c.split(',').any(|c| c == controller))
-                .map(|(_, p)| p.as_str())?;
-            Some(join_cgroup(mount, path).join(name))
-        };
+        let find = |controller: &str| v1_dir(mounts, own, controller).map(|d| d.join(name));
         let memory = find("memory").ok_or("no memory controller mounted")?;
         let cpu = find("cpuacct").ok_or("no cpuacct controller mounted")?;
         let pids = find("pids");
@@ -470,5 +477,63 @@ impl Drop for BoxCgroup {
                 std::thread::sleep(Duration::from_millis(2));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HYBRID_MOUNTINFO: &str = "\
+30 24 0:26 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755
+31 30 0:27 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw
+32 30 0:28 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory
+33 30 0:29 / /sys/fs/cgroup/cpu,cpuacct rw,relatime - cgroup cgroup rw,cpu,cpuacct
+34 30 0:30 /docker/abc /sys/fs/cgroup/pids rw,relatime - cgroup cgroup rw,pids
+35 24 0:31 / /mnt/with\\040space rw - tmpfs tmpfs rw";
+
+    const HYBRID_SELF: &str = "\
+5:pids:/docker/abc/job
+4:memory:/process_api/42
+3:cpu,cpuacct:/
+0::/user.slice";
+
+    #[test]
+    fn v1_dirs_join_mount_and_own_path_minus_mount_root() {
+        let mounts = parse_mounts(HYBRID_MOUNTINFO);
+        let own = parse_own(HYBRID_SELF);
+        let dir = |c| v1_dir(&mounts, &own, c).map(|p| p.display().to_string());
+        assert_eq!(
+            dir("memory").as_deref(),
+            Some("/sys/fs/cgroup/memory/process_api/42")
+        );
+        assert_eq!(
+            dir("cpuacct").as_deref(),
+            Some("/sys/fs/cgroup/cpu,cpuacct/")
+        );
+        // A container's mount shows only its own subtree: its root is stripped from our path.
+        assert_eq!(dir("pids").as_deref(), Some("/sys/fs/cgroup/pids/job"));
+        assert_eq!(dir("blkio"), None);
+    }
+
+    #[test]
+    fn v2_dir_is_found_beside_v1_hierarchies() {
+        let mounts = parse_mounts(HYBRID_MOUNTINFO);
+        let own = parse_own(HYBRID_SELF);
+        assert_eq!(
+            v2_dir(&mounts, &own),
+            Ok(PathBuf::from("/sys/fs/cgroup/unified/user.slice"))
+        );
+        assert!(v2_dir(&mounts, &parse_own("4:memory:/x")).is_err());
+    }
+
+    #[test]
+    fn mountinfo_octal_escapes_are_decoded() {
+        let mounts = parse_mounts(HYBRID_MOUNTINFO);
+        assert!(
+            mounts
+                .iter()
+                .any(|m| m.point == Path::new("/mnt/with space"))
+        );
     }
 }
