@@ -118,14 +118,16 @@ if ((${#MISSING[@]} > 0)); then
 fi
 
 # --- TypeScript compiler, from the npm registry ---------------------------------------
-if [[ -f "$TSC_JS" ]]; then
+# Node's type definitions come with it: without them `tsc --types node` cannot compile.
+NODE_TYPES="$TOOLCHAINS_DIR/node_modules/@types/node/package.json"
+if [[ -f "$TSC_JS" && -f "$NODE_TYPES" ]]; then
   say present "typescript ($TSC_JS)"
 else
   have npm || die "npm is missing (node is there but came without npm); install npm."
   mkdir -p "$TOOLCHAINS_DIR"
   npm install --prefix "$TOOLCHAINS_DIR" --no-audit --no-fund --no-update-notifier \
-    --loglevel=error typescript@5 </dev/null >/dev/null
-  [[ -f "$TSC_JS" ]] || die "npm finished but $TSC_JS does not exist"
+    --loglevel=error typescript@5 @types/node@20 </dev/null >/dev/null
+  [[ -f "$TSC_JS" && -f "$NODE_TYPES" ]] || die "npm finished but $TSC_JS or $NODE_TYPES does not exist"
   say installed "typescript ($TSC_JS)"
 fi
 

@@ -1,5 +1,77 @@
-fn main() {
+//! The `tandem` binary.
+
+mod args;
+mod doctor;
+mod input;
+mod run_cmd;
+mod sandbox;
+mod units;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+
+fn main() -> ExitCode {
+    // The box process: must come before anything else (no clap, no threads).
     if std::env::args().nth(1).as_deref() == Some(tandem_sandbox::BOX_ARG) {
         tandem_sandbox::box_main();
+    }
+
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!(
+                "tandem: {} (see tandem --help)",
+                one_line(&e.render().to_string())
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let result = match &cli.command {
+        Command::Run(args) => run_cmd::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Doctor(args) => doctor::run(args),
+    };
+    result.unwrap_or_else(|e| {
+        eprintln!("tandem: error: {e:#}");
+        ExitCode::FAILURE
+    })
+}
+
+/// Clap's message without the usage block and tips, on one line: the contract is one clear line
+/// per refusal.
+fn one_line(rendered: &str) -> String {
+    let parts: Vec<&str> = rendered
+        .lines()
+        .take_while(|line| !line.starts_with("Usage:") && !line.starts_with("For more information"))
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("tip:"))
+        .collect();
+    if parts.is_empty() {
+        "error: invalid arguments".to_owned()
+    } else {
+        parts.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clap_errors_become_one_line() {
+        let rendered = "error: the following required arguments were not provided:\n  <SOURCE>\n\nUsage: tandem run <SOURCE>\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            one_line(rendered),
+            "error: the following required arguments were not provided: <SOURCE>"
+        );
+        let rendered = "error: unexpected argument '--x' found\n\n  tip: to pass '--x' as a value, use '-- --x'\n\nUsage: tandem run\n";
+        assert_eq!(one_line(rendered), "error: unexpected argument '--x' found");
     }
 }

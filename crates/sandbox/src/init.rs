@@ -174,6 +174,8 @@ fn init(control: &mut UnixStream, setup: &Setup) -> Result<(), Step> {
     step("set hostname", nix::unistd::sethostname("box"))?;
     step("report ready", write_frame(control, &FromBox::Ready))?;
 
+    // Blocked in read until a run starts, so this marks the start of the run's accounting.
+    let init_cpu_start = self_cpu_us();
     let command: Command = match read_frame(control) {
         Ok(command) => command,
         // The host closed the box without using it (pool shut down).
@@ -218,20 +220,16 @@ fn init(control: &mut UnixStream, setup: &Setup) -> Result<(), Step> {
     while !matches!(waitpid(None, None), Err(Errno::ECHILD)) {}
 
     let usage = getrusage(UsageWho::RUSAGE_CHILDREN).ok();
-    let children_cpu_us = usage
-        .map(|u| {
-            let (user, system) = (u.user_time(), u.system_time());
-            (user.tv_sec() + system.tv_sec()) as u64 * 1_000_000
-                + (user.tv_usec() + system.tv_usec()) as u64
-        })
-        .unwrap_or(0);
+    let children_cpu_us = usage.map(|u| cpu_us(&u)).unwrap_or(0);
     let children_maxrss_kib = usage.map(|u| u.max_rss() as u64).unwrap_or(0);
 
     let (files, collect_error) = match collect(&command.collect, command.collect_limit_bytes) {
         Ok(files) => (files, None),
         Err(message) => (Vec::new(), Some(message)),
     };
+    let init_cpu_us = self_cpu_us().saturating_sub(init_cpu_start);
     let finished = Finished {
+        init_cpu_us,
         exit_code,
         signal,
         wall_us,
@@ -245,6 +243,18 @@ fn init(control: &mut UnixStream, setup: &Setup) -> Result<(), Step> {
         "report finished",
         write_frame(control, &FromBox::Finished(finished)),
     )
+}
+
+fn cpu_us(usage: &nix::sys::resource::Usage) -> u64 {
+    let (user, system) = (usage.user_time(), usage.system_time());
+    (user.tv_sec() + system.tv_sec()) as u64 * 1_000_000
+        + (user.tv_usec() + system.tv_usec()) as u64
+}
+
+fn self_cpu_us() -> u64 {
+    getrusage(UsageWho::RUSAGE_SELF)
+        .map(|u| cpu_us(&u))
+        .unwrap_or(0)
 }
 
 /// Reaps children (orphans are reparented to init) until the payload's main process is gone.

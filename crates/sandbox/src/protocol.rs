@@ -25,6 +25,7 @@ pub struct Setup {
     pub uid: u32,
     pub gid: u32,
     /// The payload's seccomp filter as compiled BPF (see `seccomp::compile`).
+    #[serde(with = "serde_bytes")]
     pub seccomp_bpf: Vec<u8>,
 }
 
@@ -46,6 +47,7 @@ pub struct Command {
     pub argv: Vec<String>,
     pub env: Vec<(String, String)>,
     pub cwd: String,
+    #[serde(with = "serde_bytes")]
     pub stdin: Vec<u8>,
     pub rlimits: Rlimits,
     pub collect: Vec<String>,
@@ -60,6 +62,7 @@ pub struct CommandRef<'a> {
     pub argv: &'a [String],
     pub env: &'a [(String, String)],
     pub cwd: &'a str,
+    #[serde(with = "serde_bytes")]
     pub stdin: &'a [u8],
     pub rlimits: Rlimits,
     pub collect: &'a [String],
@@ -75,6 +78,9 @@ pub struct Finished {
     pub wall_us: u64,
     /// CPU of every process init reaped (the whole tree), for hosts without cgroup accounting.
     pub children_cpu_us: u64,
+    /// CPU init itself spent on this command (placing files, collecting them): the host
+    /// subtracts it from the cgroup's figure so the payload is not charged for it.
+    pub init_cpu_us: u64,
     /// Largest resident set of any reaped process.
     pub children_maxrss_kib: u64,
     /// execve failed: the program could not be started at all.

@@ -51,6 +51,7 @@ impl Default for MountPlan {
 pub struct FileIn {
     /// Path relative to `/box`; no `..`, no leading `/`.
     pub path: String,
+    #[serde(with = "serde_bytes")]
     pub contents: Vec<u8>,
     pub executable: bool,
 }
@@ -60,6 +61,7 @@ pub struct FileIn {
 pub struct FileOut {
     /// Path relative to `/box`.
     pub path: String,
+    #[serde(with = "serde_bytes")]
     pub contents: Vec<u8>,
     pub executable: bool,
 }

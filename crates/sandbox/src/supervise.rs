@@ -210,7 +210,13 @@ pub(crate) fn supervise(
     let mut oom_killed = false;
     let mut limit_reached = false;
     if let (Some(cgroup), Some(base)) = (live.cgroup.as_mut(), baseline) {
-        cpu_ns = Some(cgroup.cpu_ns().saturating_sub(base.cpu_ns));
+        let init_ns = finished.as_ref().map_or(0, |f| f.init_cpu_us * 1000);
+        cpu_ns = Some(
+            cgroup
+                .cpu_ns()
+                .saturating_sub(base.cpu_ns)
+                .saturating_sub(init_ns),
+        );
         memory_bytes = Some(cgroup.memory_peak().saturating_sub(base.memory_bytes));
         oom_killed = cgroup.oom_kills() > base.oom_kills;
         limit_reached = cgroup.limit_hits() > base.limit_hits;

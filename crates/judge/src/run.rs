@@ -1,0 +1,118 @@
+//! `run_source`: compile (through the cache) and run one source file in the sandbox, and say
+//! how it went.
+
+use tandem_sandbox::{FileIn, LimitKind, Limits, RunOutcome, RunSpec, Sandbox, SandboxError};
+
+use crate::cache::CompileCache;
+use crate::compile::{Compiled, compile};
+use crate::error::JudgeError;
+use crate::language::Language;
+use crate::recipe::{self, RunOptions, SourceUse};
+use crate::refine;
+use crate::report::{RunReport, Status};
+use crate::toolchain::Toolchains;
+
+/// What runs a spec: the sandbox in production, a fake in tests of the judge's own logic.
+pub trait Executor: Sync {
+    fn execute(&self, spec: &RunSpec) -> Result<RunOutcome, SandboxError>;
+}
+
+impl Executor for Sandbox {
+    fn execute(&self, spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
+        self.run(spec)
+    }
+}
+
+/// One source to compile and run.
+#[derive(Debug, Clone)]
+pub struct RunRequest<'a> {
+    pub language: Language,
+    pub source: &'a [u8],
+    pub stdin: &'a [u8],
+    pub limits: Limits,
+    pub options: RunOptions,
+}
+
+/// Compiles `request.source` when its language needs it (a cache hit skips the compiler), runs
+/// it with `request.stdin`, and reports the outcome. `Err` means no run could be carried out
+/// (unavailable toolchain, invalid request, sandbox failure); anything the program did,
+/// compile errors included, is in the report.
+pub fn run_source(
+    executor: &dyn Executor,
+    toolchains: &Toolchains,
+    cache: Option<&CompileCache>,
+    request: &RunRequest<'_>,
+) -> Result<RunReport, JudgeError> {
+    let language = request.language;
+    let toolchain = toolchains.get(language)?;
+    let recipe = recipe::build(toolchain, request.source, &request.options, &request.limits)?;
+    if recipe.source_use == SourceUse::Stdin && !request.stdin.is_empty() {
+        return Err(JudgeError::InvalidRequest {
+            language,
+            message: "the query is the program's standard input; put input data in the database"
+                .into(),
+        });
+    }
+
+    let mut files = recipe.run_files.clone();
+    let mut compile_report = None;
+    if let Some(step) = &recipe.compile {
+        match compile(executor, toolchain, cache, &recipe, step, request.source)? {
+            Compiled::Done {
+                files: artifacts,
+                report,
+            } => {
+                files.extend(artifacts);
+                compile_report = Some(report);
+            }
+            Compiled::Failed { status, report } => {
+                return Ok(RunReport::compile_failed(
+                    status,
+                    report,
+                    language,
+                    &toolchain.version,
+                ));
+            }
+        }
+    }
+    let stdin = match recipe.source_use {
+        SourceUse::NotNeeded => request.stdin.to_vec(),
+        SourceUse::File => {
+            files.push(FileIn {
+                path: recipe.source_path.clone(),
+                contents: request.source.to_vec(),
+                executable: false,
+            });
+            request.stdin.to_vec()
+        }
+        SourceUse::Stdin => request.source.to_vec(),
+    };
+
+    let spec = RunSpec {
+        mounts: recipe.run.mounts,
+        files,
+        argv: recipe.run.argv,
+        env: recipe.run.env,
+        cwd: "/box".into(),
+        stdin,
+        limits: recipe.run.limits,
+        collect: Vec::new(),
+    };
+    let outcome = executor
+        .execute(&spec)
+        .map_err(|source| JudgeError::Sandbox {
+            step: "run",
+            source,
+        })?;
+    let status = refine::run_status(language, &outcome);
+    let mut report = RunReport::from_outcome(status, &outcome, language, &toolchain.version);
+    if status == Status::MemoryLimitExceeded && report.limit.is_none() {
+        // The runtime's own heap limit (sized from the memory limit) ended the run.
+        report.limit = Some(LimitKind::Memory);
+    }
+    report.compile = compile_report;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests;
