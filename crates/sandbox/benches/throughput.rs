@@ -10,16 +10,32 @@ use std::time::{Duration, Instant};
 use tandem_sandbox::{Bind, MountPlan, RunSpec, RunStatus, Sandbox, SandboxConfig};
 
 fn main() {
-    let runs: usize = std::env::args().filter_map(|a| a.parse().ok()).next().unwrap_or(400);
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-    let plan = MountPlan { binds: vec![Bind::same("/usr"), Bind::same("/etc/ld.so.cache")], ..MountPlan::default() };
+    let runs: usize = std::env::args()
+        .filter_map(|a| a.parse().ok())
+        .next()
+        .unwrap_or(400);
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let plan = MountPlan {
+        binds: vec![Bind::same("/usr"), Bind::same("/etc/ld.so.cache")],
+        ..MountPlan::default()
+    };
     // About 2 ms of CPU per run: the size of a small judged test.
-    let argv: Vec<String> = ["/bin/sh", "-c", "i=0; while [ $i -lt 2000 ]; do i=$((i+1)); done"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let argv: Vec<String> = [
+        "/bin/sh",
+        "-c",
+        "i=0; while [ $i -lt 2000 ]; do i=$((i+1)); done",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     println!("{runs} runs of a ~2 ms CPU loop, {cores} cores");
-    for (label, warm, workers) in [("cold boxes", 0, cores), ("warm pool", cores, cores), ("warm pool, 4x workers", cores, cores * 4)] {
+    for (label, warm, workers) in [
+        ("cold boxes", 0, cores),
+        ("warm pool", cores, cores),
+        ("warm pool, 4x workers", cores, cores * 4),
+    ] {
         let mut config = SandboxConfig::new(env!("CARGO_BIN_EXE_tandem-box"), Vec::new());
         config.scratch_dir = PathBuf::from("/run/tandem-bench");
         config.warm_boxes = warm;
@@ -30,20 +46,29 @@ fn main() {
         let started = Instant::now();
         let threads: Vec<_> = (0..workers)
             .map(|_| {
-                let (sandbox, next, latencies, argv, plan) =
-                    (sandbox.clone(), next.clone(), latencies.clone(), argv.clone(), plan.clone());
-                std::thread::spawn(move || loop {
-                    {
-                        let mut n = next.lock().expect("lock");
-                        if *n >= runs {
-                            return;
+                let (sandbox, next, latencies, argv, plan) = (
+                    sandbox.clone(),
+                    next.clone(),
+                    latencies.clone(),
+                    argv.clone(),
+                    plan.clone(),
+                );
+                std::thread::spawn(move || {
+                    loop {
+                        {
+                            let mut n = next.lock().expect("lock");
+                            if *n >= runs {
+                                return;
+                            }
+                            *n += 1;
                         }
-                        *n += 1;
+                        let start = Instant::now();
+                        let outcome = sandbox
+                            .run(&RunSpec::new(plan.clone(), argv.clone()))
+                            .expect("run");
+                        assert_eq!(outcome.status, RunStatus::Ok, "{outcome:?}");
+                        latencies.lock().expect("lock").push(start.elapsed());
                     }
-                    let start = Instant::now();
-                    let outcome = sandbox.run(&RunSpec::new(plan.clone(), argv.clone())).expect("run");
-                    assert_eq!(outcome.status, RunStatus::Ok, "{outcome:?}");
-                    latencies.lock().expect("lock").push(start.elapsed());
                 })
             })
             .collect();
