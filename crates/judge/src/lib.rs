@@ -6,8 +6,10 @@
 //! everything that touches user code goes through an [`Executor`] (the sandbox).
 
 pub mod cache;
+pub mod check;
 mod compile;
 mod error;
+pub mod function;
 mod language;
 pub mod recipe;
 mod refine;

@@ -26,6 +26,9 @@ pub struct RunReport {
     pub signal: Option<i32>,
     /// Standard output, with a marker at the end when it was cut at its limit.
     pub stdout: String,
+    /// The same bytes as they came, for callers that parse them (function-mode harnesses).
+    #[serde(skip)]
+    pub stdout_bytes: Vec<u8>,
     pub stderr: String,
     pub stdout_truncated: bool,
     pub stderr_truncated: bool,
@@ -81,6 +84,7 @@ impl RunReport {
             exit_code: outcome.exit_code,
             signal: outcome.signal,
             stdout: outcome.stdout.to_text(),
+            stdout_bytes: outcome.stdout.bytes.clone(),
             stderr: outcome.stderr.to_text(),
             stdout_truncated: outcome.stdout.truncated,
             stderr_truncated: outcome.stderr.truncated,
@@ -107,6 +111,7 @@ impl RunReport {
             exit_code: None,
             signal: None,
             stdout: String::new(),
+            stdout_bytes: Vec::new(),
             stderr: String::new(),
             stdout_truncated: false,
             stderr_truncated: false,

@@ -1,0 +1,74 @@
+//! Running a function-mode harness: compose, encode the tests, run through the language's
+//! ordinary recipe (compile cache included), decode the records.
+
+use serde_json::Value;
+use tandem_problems::Signature;
+use tandem_sandbox::Limits;
+
+use super::records::{Record, decode};
+use super::{compose, harness_input, nonce};
+use crate::cache::CompileCache;
+use crate::error::JudgeError;
+use crate::language::Language;
+use crate::recipe::RunOptions;
+use crate::report::RunReport;
+use crate::run::{Executor, RunRequest, run_source};
+use crate::toolchain::Toolchains;
+
+/// Harness output beyond this is cut (records of huge return values, chatty prints); each
+/// test's captured prints are capped by the harness itself at 64 KiB.
+pub const HARNESS_OUTPUT_LIMIT: u64 = 64 << 20;
+
+/// One harness run: the process's report and the records of the tests it got through.
+#[derive(Debug, Clone)]
+pub struct HarnessRun {
+    pub report: RunReport,
+    /// In test order; shorter than the tests when the process died mid-way.
+    pub records: Vec<Record>,
+    /// Output that escaped the harness's capture (written straight to fd 1).
+    pub stray: Vec<u8>,
+}
+
+/// Runs `tests` (each a list of arguments) against `user_source`'s function in one process.
+/// `limits` are the whole process's limits; per-test times are in the records.
+#[allow(clippy::too_many_arguments)]
+pub fn run_function(
+    executor: &dyn Executor,
+    toolchains: &Toolchains,
+    cache: Option<&CompileCache>,
+    language: Language,
+    signature: &Signature,
+    user_source: &str,
+    tests: &[&[Value]],
+    limits: Limits,
+) -> Result<HarnessRun, JudgeError> {
+    let program =
+        compose(language, signature, user_source).map_err(|e| JudgeError::InvalidRequest {
+            language,
+            message: e.to_string(),
+        })?;
+    let nonce = nonce();
+    let stdin =
+        harness_input(&nonce, signature, tests).map_err(|e| JudgeError::InvalidRequest {
+            language,
+            message: e.to_string(),
+        })?;
+    let limits = Limits {
+        stdout_bytes: limits.stdout_bytes.max(HARNESS_OUTPUT_LIMIT),
+        ..limits
+    };
+    let request = RunRequest {
+        language,
+        source: program.as_bytes(),
+        stdin: stdin.as_bytes(),
+        limits,
+        options: RunOptions::default(),
+    };
+    let report = run_source(executor, toolchains, cache, &request)?;
+    let decoded = decode(&report.stdout_bytes, &nonce);
+    Ok(HarnessRun {
+        report,
+        records: decoded.records,
+        stray: decoded.stray,
+    })
+}
