@@ -26,6 +26,56 @@ pub enum Command {
     Run(RunArgs),
     /// Report the language toolchains and the sandbox's capabilities on this host.
     Doctor(DoctorArgs),
+    /// Judge a solution against a problem's tests; prints one JSON object.
+    Judge(JudgeArgs),
+    /// Work with problem packages.
+    #[command(subcommand)]
+    Problems(ProblemsCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct JudgeArgs {
+    /// A problem package directory, or the slug of a problem in the bank
+    #[arg(long, value_name = "DIR_OR_SLUG")]
+    pub problem: String,
+
+    /// Language [default: from the file extension]
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<Language>,
+
+    /// Run the hidden tests too (a submission); without it only the public tests run
+    #[arg(long)]
+    pub all: bool,
+
+    /// Compile cache directory [default: $XDG_CACHE_HOME/tandem/compile or /var/cache/tandem/compile]
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+
+    /// The solution's source file (at most 1 MiB)
+    #[arg(value_name = "SOURCE")]
+    pub source: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProblemsCommand {
+    /// Prove packages: every reference solution accepted, every wrong solution rejected with its
+    /// declared verdict, every test input valid; without DIR, the whole bank
+    Validate(ValidateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Print one JSON object instead of a line per package
+    #[arg(long)]
+    pub json: bool,
+
+    /// Compile cache directory [default: $XDG_CACHE_HOME/tandem/compile or /var/cache/tandem/compile]
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+
+    /// Package directories (or a directory of packages)
+    #[arg(value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

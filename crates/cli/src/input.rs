@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
+use tandem_judge::Language;
 
 /// Largest source file accepted.
 pub const SOURCE_LIMIT: u64 = 1 << 20;
@@ -45,6 +46,19 @@ pub fn read_limited(path: &Path, what: &str, limit: u64, allow_dash: bool) -> Re
         );
     }
     Ok(bytes)
+}
+
+/// The language given with --lang, or the one the file's extension names.
+pub fn language_of(lang: Option<Language>, source: &Path) -> Result<Language> {
+    match lang {
+        Some(language) => Ok(language),
+        None => Language::from_path(source).with_context(|| {
+            format!(
+                "cannot tell the language of {} from its extension; give it with --lang",
+                source.display()
+            )
+        }),
+    }
 }
 
 /// `1 MiB`, `64 MiB`, `10 KiB`, `100 bytes`.

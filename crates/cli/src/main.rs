@@ -1,8 +1,11 @@
 //! The `tandem` binary.
 
 mod args;
+mod bank;
 mod doctor;
 mod input;
+mod judge_cmd;
+mod problems_cmd;
 mod run_cmd;
 mod sandbox;
 mod units;
@@ -11,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::args::{Cli, Command};
+use crate::args::{Cli, Command, ProblemsCommand};
 
 fn main() -> ExitCode {
     // The box process: must come before anything else (no clap, no threads).
@@ -37,6 +40,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Run(args) => run_cmd::run(args).map(|()| ExitCode::SUCCESS),
         Command::Doctor(args) => doctor::run(args),
+        Command::Judge(args) => judge_cmd::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Problems(ProblemsCommand::Validate(args)) => problems_cmd::validate_cmd(args),
     };
     result.unwrap_or_else(|e| {
         eprintln!("tandem: error: {e:#}");

@@ -11,7 +11,7 @@ use tandem_judge::{
 use tandem_sandbox::Limits;
 
 use crate::args::RunArgs;
-use crate::input::{DATABASE_LIMIT, SOURCE_LIMIT, STDIN_LIMIT, read_limited};
+use crate::input::{DATABASE_LIMIT, SOURCE_LIMIT, STDIN_LIMIT, language_of, read_limited};
 use crate::sandbox::open_sandbox;
 
 /// The wall-clock limit when none is given: 10 s, or twice the CPU limit when that is longer.
@@ -20,15 +20,7 @@ const DEFAULT_WALL: Duration = Duration::from_secs(10);
 const MIN_MEMORY: u64 = 4 << 20;
 
 pub fn run(args: &RunArgs) -> Result<()> {
-    let language = match args.lang {
-        Some(language) => language,
-        None => Language::from_path(&args.source).with_context(|| {
-            format!(
-                "cannot tell the language of {} from its extension; give it with --lang",
-                args.source.display()
-            )
-        })?,
-    };
+    let language = language_of(args.lang, &args.source)?;
     let limits = limits(args)?;
     let options = RunOptions {
         standard: args.standard,

@@ -10,12 +10,14 @@ pub mod check;
 mod compile;
 mod error;
 pub mod function;
+pub mod judging;
 mod language;
 pub mod recipe;
 mod refine;
 mod report;
 mod run;
 mod toolchain;
+pub mod validate;
 
 pub use cache::{CacheKey, CompileCache};
 pub use error::{CacheError, JudgeError};

@@ -97,11 +97,11 @@ pub fn decode(bytes: &[u8], nonce: &str) -> Decoded {
     let mut decoded = Decoded::default();
     let mut at = 0;
     while at < bytes.len() {
-        if bytes[at..].starts_with(b"@@") {
-            if let Some(record) = parse_record(bytes, &mut at, nonce) {
-                decoded.records.push(record);
-                continue;
-            }
+        if bytes[at..].starts_with(b"@@")
+            && let Some(record) = parse_record(bytes, &mut at, nonce)
+        {
+            decoded.records.push(record);
+            continue;
         }
         let next = bytes[at + 1..]
             .windows(3)
