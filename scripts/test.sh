@@ -15,7 +15,7 @@ if [[ "${CI:-}" == true ]]; then
   export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 fi
 
-STAGES=(setup fmt clippy nextest)
+STAGES=(setup fmt clippy nextest bank)
 FAILED=()
 n=0
 
@@ -52,6 +52,11 @@ stage clippy cargo clippy --workspace --all-targets -- -D warnings
 
 header "tests: cargo nextest run --workspace --profile ci"
 stage nextest cargo nextest run --workspace --profile ci
+
+# Every package of the built-in bank is proved in the real sandbox: references accepted in
+# each language they ship, wrong solutions rejected with their declared verdicts.
+header "bank: tandem problems validate problems"
+stage bank cargo run --quiet -p tandem -- problems validate problems
 
 echo
 if ((${#FAILED[@]} > 0)); then
