@@ -6,8 +6,8 @@ use std::os::unix::net::UnixStream;
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Stdio};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 
 use crate::caps::Capabilities;
 use crate::cgroup::{BoxCgroup, CgroupRoot};
@@ -18,6 +18,7 @@ use crate::pool::Pool;
 use crate::protocol::{FromBox, Setup, read_frame, write_frame};
 use crate::spec::{MountPlan, RunSpec};
 use crate::supervise::supervise;
+use crate::uids::{UidPool, UidSlot};
 
 /// Numbers boxes across every `Sandbox` of this process (cgroup names must not collide).
 static NEXT_BOX: AtomicU64 = AtomicU64::new(0);
@@ -33,6 +34,9 @@ pub struct SandboxConfig {
     /// Payloads run as uid/gid `uid_base + slot`, one slot per live box.
     pub uid_base: u32,
     pub uid_count: u32,
+    /// Where uid claims are locked. Every sandbox on a host using the same uid range must share
+    /// it (per-uid limits are host-wide), so it does not follow `scratch_dir`.
+    pub uid_lock_dir: PathBuf,
     /// Boxes kept built and waiting for each mount plan in use (0 disables the pool).
     pub warm_boxes: usize,
     /// Run even when no cgroup is usable (limits then fall back to rlimits and are weaker).
@@ -47,6 +51,7 @@ impl SandboxConfig {
             scratch_dir: PathBuf::from("/run/tandem"),
             uid_base: 1_950_000,
             uid_count: 4096,
+            uid_lock_dir: PathBuf::from("/run/tandem/uids"),
             warm_boxes: 0,
             allow_weaker: false,
         }
@@ -64,7 +69,7 @@ pub(crate) struct Inner {
     pub cgroups: Option<CgroupRoot>,
     pub caps: Capabilities,
     seccomp_bpf: Vec<u8>,
-    uids: Arc<Mutex<Vec<u32>>>,
+    uids: Arc<UidPool>,
     pub pool: Pool,
     /// Finished boxes go here to be torn down (keeper reaped, cgroup removed) off the run's
     /// critical path.
@@ -76,21 +81,6 @@ impl Inner {
     pub fn retire(&self, live: LiveBox) {
         if let Err(returned) = self.reaper.send(live) {
             drop(returned.0);
-        }
-    }
-}
-
-/// A uid slot, returned to the free list when the box that held it is gone.
-pub(crate) struct UidSlot {
-    pub uid: u32,
-    slot: u32,
-    free: Arc<Mutex<Vec<u32>>>,
-}
-
-impl Drop for UidSlot {
-    fn drop(&mut self) {
-        if let Ok(mut free) = self.free.lock() {
-            free.push(self.slot);
         }
     }
 }
@@ -132,8 +122,8 @@ impl Sandbox {
         let root = config.scratch_dir.join("root");
         fs::create_dir_all(&root).map_err(SandboxError::io("create the sandbox scratch dir"))?;
         let seccomp_bpf = crate::seccomp::compile()?;
-        let free = (0..config.uid_count).rev().collect();
         let pool = Pool::new(config.warm_boxes);
+        let uids = UidPool::new(config.uid_base, config.uid_count, &config.uid_lock_dir)?;
         let (reaper, retired) = std::sync::mpsc::channel::<LiveBox>();
         std::thread::Builder::new()
             .name("tandem-box-reaper".into())
@@ -145,7 +135,7 @@ impl Sandbox {
                 cgroups,
                 caps,
                 seccomp_bpf,
-                uids: Arc::new(Mutex::new(free)),
+                uids,
                 pool,
                 reaper,
             }),
@@ -229,17 +219,7 @@ fn validate(spec: &RunSpec) -> Result<(), SandboxError> {
 
 /// Starts a box process for `plan` and waits until it reports its root is built.
 pub(crate) fn build_box(inner: &Inner, plan: &MountPlan) -> Result<LiveBox, SandboxError> {
-    let slot = inner
-        .uids
-        .lock()
-        .ok()
-        .and_then(|mut free| free.pop())
-        .ok_or_else(|| SandboxError::Channel("every sandbox uid slot is in use".into()))?;
-    let uid = UidSlot {
-        uid: inner.config.uid_base + slot,
-        slot,
-        free: Arc::clone(&inner.uids),
-    };
+    let uid = inner.uids.acquire()?;
     let id = format!(
         "box-{}-{}",
         std::process::id(),
@@ -263,6 +243,7 @@ pub(crate) fn build_box(inner: &Inner, plan: &MountPlan) -> Result<LiveBox, Sand
 
     let mut command = std::process::Command::new(&inner.config.init_program);
     command
+        .arg0("tandem-box")
         .args(&inner.config.init_args)
         .env_clear()
         .stdin(Stdio::null())

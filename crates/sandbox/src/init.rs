@@ -14,7 +14,7 @@
 use std::fs;
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::OpenOptionsExt;
 use std::os::unix::net::UnixStream;
 use std::path::Path;
 use std::time::Instant;
@@ -26,10 +26,10 @@ use nix::sys::signal::{Signal, kill};
 use nix::sys::wait::{WaitStatus, waitpid};
 use nix::unistd::{ForkResult, Gid, Pid, Uid, fork, setresgid, setresuid, setsid};
 
+use crate::collect::collect;
 use crate::mounts::{box_relative, build_root, cstring};
 use crate::protocol::{Command, Finished, FromBox, Setup, read_frame, write_frame};
 use crate::seccomp::install;
-use crate::spec::FileOut;
 
 /// Descriptors the host hands to the box process.
 pub(crate) const CONTROL_FD: RawFd = 3;
@@ -223,7 +223,12 @@ fn init(control: &mut UnixStream, setup: &Setup) -> Result<(), Step> {
     let children_cpu_us = usage.map(|u| cpu_us(&u)).unwrap_or(0);
     let children_maxrss_kib = usage.map(|u| u.max_rss() as u64).unwrap_or(0);
 
-    let (files, collect_error) = match collect(&command.collect, command.collect_limit_bytes) {
+    let (files, collect_error) = match collect(
+        &command.collect,
+        command.collect_limit_bytes,
+        setup.uid,
+        setup.gid,
+    ) {
         Ok(files) => (files, None),
         Err(message) => (Vec::new(), Some(message)),
     };
@@ -450,65 +455,4 @@ fn drop_privileges(setup: &Setup) -> Result<(), Step> {
     check("no_new_privs", unsafe {
         libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
     })
-}
-
-/// Reads requested files back out of /box. All payload processes are dead by now, so nothing
-/// can swap a path under us; symlinks and special files are skipped, never followed.
-fn collect(paths: &[String], limit: u64) -> Result<Vec<FileOut>, String> {
-    let mut files = Vec::new();
-    let mut total = 0u64;
-    for path in paths {
-        let Some(full) = box_relative(path) else {
-            return Err(format!("{path:?} is not a plain relative path"));
-        };
-        collect_path(&full, &mut files, &mut total, limit, 0)?;
-    }
-    Ok(files)
-}
-
-fn collect_path(
-    path: &Path,
-    files: &mut Vec<FileOut>,
-    total: &mut u64,
-    limit: u64,
-    depth: u32,
-) -> Result<(), String> {
-    let Ok(meta) = fs::symlink_metadata(path) else {
-        return Ok(());
-    };
-    if meta.is_dir() {
-        if depth > 16 {
-            return Err(format!("{} is nested too deeply", path.display()));
-        }
-        let entries = fs::read_dir(path).map_err(|e| format!("read {}: {e}", path.display()))?;
-        let mut names: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        names.sort();
-        for name in names {
-            collect_path(&name, files, total, limit, depth + 1)?;
-        }
-        return Ok(());
-    }
-    if !meta.is_file() {
-        return Ok(());
-    }
-    *total += meta.size();
-    if *total > limit {
-        return Err(format!("output files exceed {limit} bytes"));
-    }
-    let mut contents = Vec::with_capacity(meta.size() as usize);
-    fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-        .open(path)
-        .and_then(|f| f.take(limit).read_to_end(&mut contents))
-        .map_err(|e| format!("read {}: {e}", path.display()))?;
-    let relative = path
-        .strip_prefix("/box")
-        .map_err(|_| "path outside /box".to_string())?;
-    files.push(FileOut {
-        path: relative.to_string_lossy().into_owned(),
-        contents,
-        executable: meta.permissions().mode() & 0o111 != 0,
-    });
-    Ok(())
 }

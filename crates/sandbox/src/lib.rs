@@ -13,6 +13,7 @@
 
 mod caps;
 mod cgroup;
+mod collect;
 mod error;
 mod host;
 mod init;
@@ -23,6 +24,7 @@ mod protocol;
 mod seccomp;
 mod spec;
 mod supervise;
+mod uids;
 
 pub use caps::{Capabilities, CgroupVersion};
 pub use error::SandboxError;
