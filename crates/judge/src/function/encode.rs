@@ -168,7 +168,7 @@ mod tests {
         assert_eq!(enc("map<string,int>", json!({"k": 1})), "1 1 k 1\n");
         assert_eq!(enc("tree_node", json!([1, null, 2])), "3 1 null 2\n");
         assert_eq!(enc("list_node", json!([])), "0\n");
-        assert_eq!(enc("any", json!({"a": [1]})), "11 {\"a\":[1]}\n");
+        assert_eq!(enc("any", json!({"a": [1]})), "9 {\"a\":[1]}\n");
     }
 
     #[test]

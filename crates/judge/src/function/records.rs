@@ -121,7 +121,7 @@ mod tests {
 
     #[test]
     fn decodes_records_and_keeps_stray_bytes() {
-        let out = b"@@n1 0 ok 1500\n5 [1,2]\n3 hi\n\nstray text\n@@n1 1 error 20\n16 ValueError: bad\n0 \n@@forged 2 ok 1\n1 1\n0 \n";
+        let out = b"@@n1 0 ok 1500\n5 [1,2]\n3 hi\n\nstray text\n@@n1 1 error 20\n15 ValueError: bad\n0 \n@@forged 2 ok 1\n1 1\n0 \n";
         let decoded = decode(out, "n1");
         assert_eq!(decoded.records.len(), 2);
         assert_eq!(decoded.records[0].returned, Returned::Value(json!([1, 2])));
