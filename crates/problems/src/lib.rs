@@ -5,6 +5,7 @@
 //! judge's job.
 
 mod error;
+pub mod kattis;
 mod limits;
 mod load;
 mod manifest;
@@ -12,6 +13,7 @@ mod model;
 mod types;
 
 pub use error::{LoadError, PackageError};
+pub use kattis::KattisError;
 pub use load::{WRONG_VERDICTS, load_package};
 pub use model::{
     Checker, Difficulty, Mode, Param, Problem, ProblemLimits, Signature, Solution, SqlRows,

@@ -122,14 +122,15 @@ impl Type {
                 }),
                 None => fail(),
             },
+            // Node values are 32-bit, as in LeetCode's node classes that learners paste.
             Type::ListNode => match value.as_array() {
-                Some(items) if items.iter().all(|v| v.as_i64().is_some()) => Ok(()),
+                Some(items) if items.iter().all(node_value) => Ok(()),
                 _ => fail(),
             },
             Type::TreeNode => match value.as_array() {
                 Some(items)
                     if items.first().is_none_or(|v| !v.is_null())
-                        && items.iter().all(|v| v.is_null() || v.as_i64().is_some()) =>
+                        && items.iter().all(|v| v.is_null() || node_value(v)) =>
                 {
                     Ok(())
                 }
@@ -137,6 +138,10 @@ impl Type {
             },
         }
     }
+}
+
+fn node_value(value: &Value) -> bool {
+    value.as_i64().is_some_and(|n| i32::try_from(n).is_ok())
 }
 
 fn short(value: &Value) -> String {
@@ -193,6 +198,8 @@ mod tests {
             ("tree_node", json!([null]), false),
             ("tree_node", json!([]), true),
             ("list_node", json!([1, null]), false),
+            ("list_node", json!([5_000_000_000i64]), false),
+            ("tree_node", json!([1, null, -2147483648]), true),
         ];
         for (ty, value, ok) in cases {
             let ty: Type = ty.parse().expect("type");
