@@ -5,6 +5,7 @@ mod bank;
 mod doctor;
 mod input;
 mod judge_cmd;
+mod kattis_cmd;
 mod problems_cmd;
 mod run_cmd;
 mod sandbox;
@@ -21,6 +22,11 @@ fn main() -> ExitCode {
     if std::env::args().nth(1).as_deref() == Some(tandem_sandbox::BOX_ARG) {
         tandem_sandbox::box_main();
     }
+
+    // Like any Unix filter: `tandem judge ... | head` ends quietly when the reader goes away,
+    // instead of panicking on a failed print (Rust ignores SIGPIPE by default).
+    // SAFETY: restoring the default disposition of one signal, before any thread exists.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
 
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -42,6 +48,12 @@ fn main() -> ExitCode {
         Command::Doctor(args) => doctor::run(args),
         Command::Judge(args) => judge_cmd::run(args).map(|()| ExitCode::SUCCESS),
         Command::Problems(ProblemsCommand::Validate(args)) => problems_cmd::validate_cmd(args),
+        Command::Problems(ProblemsCommand::Import(args)) => {
+            kattis_cmd::import_cmd(args).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Problems(ProblemsCommand::Export(args)) => {
+            kattis_cmd::export_cmd(args).map(|()| ExitCode::SUCCESS)
+        }
     };
     result.unwrap_or_else(|e| {
         eprintln!("tandem: error: {e:#}");
