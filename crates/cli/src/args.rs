@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use tandem_judge::{Language, Standard};
 
 use crate::units::{parse_duration, parse_size};
@@ -61,6 +61,48 @@ pub enum ProblemsCommand {
     /// Prove packages: every reference solution accepted, every wrong solution rejected with its
     /// declared verdict, every test input valid; without DIR, the whole bank
     Validate(ValidateArgs),
+    /// Import a package of another judge's format as a Tandem package DEST_DIR/<slug>, then load
+    /// it (the slug comes from the source directory's name)
+    Import(ImportArgs),
+    /// Export a stdio package in another judge's format into a new or empty DEST_DIR
+    Export(ExportArgs),
+}
+
+/// Package formats of other judges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PackageFormat {
+    /// The ICPC/Kattis problem package format (problem.yaml, data/sample, data/secret, submissions/)
+    Kattis,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Format of the source package
+    #[arg(long, value_name = "FORMAT")]
+    pub from: PackageFormat,
+
+    /// The source package directory
+    #[arg(value_name = "SRC_DIR")]
+    pub src: PathBuf,
+
+    /// Where the new package goes, as DEST_DIR/<slug> (created if missing)
+    #[arg(value_name = "DEST_DIR")]
+    pub dest: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Format to write
+    #[arg(long, value_name = "FORMAT")]
+    pub to: PackageFormat,
+
+    /// A package directory, or the slug of a problem in the bank
+    #[arg(value_name = "PACKAGE_DIR_OR_SLUG")]
+    pub package: String,
+
+    /// A new or empty directory to write the package into
+    #[arg(value_name = "DEST_DIR")]
+    pub dest: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -186,6 +228,59 @@ mod tests {
         assert_eq!(args.wall_limit, Some(Duration::from_secs(3)));
         assert_eq!(args.memory_limit, 64 << 20);
         assert_eq!(args.output_limit, 10 << 10);
+    }
+
+    #[test]
+    fn import_and_export_parse() {
+        let cli = Cli::try_parse_from([
+            "tandem",
+            "problems",
+            "import",
+            "--from",
+            "kattis",
+            "src/hello",
+            "out",
+        ])
+        .expect("parse");
+        let Command::Problems(ProblemsCommand::Import(args)) = cli.command else {
+            panic!("not import")
+        };
+        assert_eq!(args.from, PackageFormat::Kattis);
+        assert_eq!(args.src, PathBuf::from("src/hello"));
+        assert_eq!(args.dest, PathBuf::from("out"));
+
+        let cli = Cli::try_parse_from([
+            "tandem",
+            "problems",
+            "export",
+            "--to",
+            "kattis",
+            "best-streak",
+            "out",
+        ])
+        .expect("parse");
+        let Command::Problems(ProblemsCommand::Export(args)) = cli.command else {
+            panic!("not export")
+        };
+        assert_eq!(args.to, PackageFormat::Kattis);
+        assert_eq!(args.package, "best-streak");
+
+        for argv in [
+            &["tandem", "problems", "import", "src", "out"][..],
+            &[
+                "tandem", "problems", "import", "--from", "polygon", "src", "out",
+            ],
+            &[
+                "tandem",
+                "problems",
+                "export",
+                "--to",
+                "kattis",
+                "best-streak",
+            ],
+        ] {
+            assert!(Cli::try_parse_from(argv).is_err(), "{argv:?}");
+        }
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! data/secret, submissions/): import into a Tandem package and export of one.
 //! See docs/problem-format.md, "Kattis import and export".
 //!
-//! - `read.rs` reads a Kattis package into a [`read::Draft`] (our package, in memory);
+//! - `read.rs` reads a Kattis package into a `read::Draft` (our package, in memory), with
+//!   `yaml.rs` (problem.yaml, testdata.yaml) and `data.rs` (test data, names, validator flags);
 //! - `ours.rs` turns a draft into the files of a Tandem package;
 //! - `write.rs` turns a loaded [`Problem`] into the files of a Kattis package;
 //! - `tex.rs` converts LaTeX statements to Markdown (roughly);
@@ -11,10 +12,12 @@
 //! Files only: nothing here runs a program. Nothing in a source package is read through a
 //! symlink or past the size limits of `crate::limits`.
 
+mod data;
 mod ours;
 mod read;
 mod tex;
 mod write;
+mod yaml;
 
 use std::fs;
 use std::io::{self, Read};
@@ -30,12 +33,9 @@ pub const IMPORT_FOOTER: &str = "*Imported from a Kattis package.*";
 /// Why an import or an export was refused. Paths are the ones read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum KattisError {
-    #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
+    /// The cause is part of the message (not a `source`), so that it is printed once.
+    #[error("{}: {error}", path.display())]
+    Io { path: PathBuf, error: io::Error },
     #[error("{}: is a symlink; symlinks in a package are never followed", path.display())]
     Symlink { path: PathBuf },
     #[error("{}: expected {expected}", path.display())]
@@ -253,9 +253,9 @@ fn write_files(dir: &Path, files: &[OutFile]) -> Result<(), KattisError> {
 }
 
 pub(crate) fn io_error(path: &Path) -> impl FnOnce(io::Error) -> KattisError + '_ {
-    move |source| KattisError::Io {
+    move |error| KattisError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     }
 }
 
@@ -285,7 +285,7 @@ pub(crate) fn kind_of(path: &Path) -> Result<Option<Kind>, KattisError> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(KattisError::Io {
             path: path.to_path_buf(),
-            source: e,
+            error: e,
         }),
     }
 }
@@ -343,7 +343,7 @@ pub(crate) fn read_bytes(
         None => {
             return Err(KattisError::Io {
                 path: path.to_path_buf(),
-                source: io::Error::from(io::ErrorKind::NotFound),
+                error: io::Error::from(io::ErrorKind::NotFound),
             });
         }
     };

@@ -29,8 +29,11 @@ fn manifest(draft: &Draft) -> String {
     toml.push_str("time_estimate_minutes = 30\n");
     toml.push_str("mode = \"stdio\"\n");
     if !draft.constraints.is_empty() {
-        let items: Vec<String> = draft.constraints.iter().map(|c| quoted(c)).collect();
-        toml.push_str(&format!("constraints = [{}]\n", items.join(", ")));
+        toml.push_str("constraints = [\n");
+        for constraint in &draft.constraints {
+            toml.push_str(&format!("    {},\n", quoted(constraint)));
+        }
+        toml.push_str("]\n");
     }
     toml.push_str(&format!(
         "\n[limits]\ntime_ms = {}\nmemory_mib = {}\n",
