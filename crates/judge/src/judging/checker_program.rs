@@ -1,7 +1,8 @@
 //! Custom checkers: a program in the package (Python) decides whether an answer is right when
 //! many answers are. It runs in the sandbox like any other code: `checker.py INPUT EXPECTED
-//! ACTUAL` with the three files in its work dir; exit 0 accepts, exit 1 rejects (its stdout is
-//! the message), anything else is a broken checker (internal error, never the learner's fault).
+//! ACTUAL` with the three files in its work dir; exit 0 accepts, exit 1 with nothing on stderr
+//! rejects (its stdout is the message), anything else — an uncaught exception included — is a
+//! broken checker (internal error, never the learner's fault).
 
 use std::path::Path;
 
@@ -77,7 +78,8 @@ pub(super) fn run(
     let message = outcome.stdout.to_text().trim().to_string();
     match (outcome.status, outcome.exit_code) {
         (RunStatus::Ok, _) => Ok(Check::Right),
-        (RunStatus::RuntimeError, Some(1)) => Ok(Check::Wrong(if message.is_empty() {
+        // A crash (Python's traceback also exits 1) writes to stderr; a rejection does not.
+        (RunStatus::RuntimeError, Some(1)) if outcome.stderr.bytes.is_empty() => Ok(Check::Wrong(if message.is_empty() {
             "rejected by the checker".into()
         } else {
             message

@@ -8,6 +8,9 @@ use tandem_sandbox::Limits;
 
 use crate::language::Language;
 
+/// Most CPU one judged process may use, however many tests it runs.
+pub const MAX_PROCESS_CPU_MS: u64 = 30_000;
+
 /// (multiplier, start-up allowance in ms per process).
 pub fn allowance(language: Language) -> (f64, u64) {
     match language {
@@ -29,7 +32,9 @@ pub fn test_time_ms(problem: &Problem, language: Language) -> u64 {
 /// Sandbox limits of a process that runs `tests` tests of `problem` in `language`.
 pub fn process_limits(problem: &Problem, language: Language, tests: usize) -> Limits {
     let (_, startup) = allowance(language);
-    let cpu_ms = (startup + test_time_ms(problem, language) * tests as u64).min(120_000);
+    // One process runs every test in function mode: its budget is every test at its limit, but
+    // capped, so a hopeless solution is stopped in bounded time.
+    let cpu_ms = (startup + test_time_ms(problem, language) * tests as u64).min(MAX_PROCESS_CPU_MS);
     Limits {
         cpu_ms,
         // Generous: sleeping is not the way to fail a test; CPU is.

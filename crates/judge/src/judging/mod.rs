@@ -289,6 +289,10 @@ impl Judge<'_> {
                     Verdict::from_status(run.report.status)
                 };
                 if reached {
+                    // The test that was running when the process ended had the rest of its CPU.
+                    let recorded: u64 = run.records.iter().map(|r| r.cpu_ns / 1_000_000).sum();
+                    result.cpu_ms = run.report.cpu_ms.saturating_sub(recorded);
+                    result.wall_ms = result.cpu_ms;
                     result.message = Some(shown(&run.report.stderr));
                 }
                 results.push(result);
