@@ -1,0 +1,6 @@
+SELECT m.name AS name, COUNT(DISTINCT l.book_id) AS books
+FROM members m
+JOIN loans l ON l.member_id = m.id
+WHERE l.loaned_on >= '2023-01-01' AND l.loaned_on < '2024-01-01'
+GROUP BY m.id
+HAVING COUNT(DISTINCT l.book_id) >= 3;

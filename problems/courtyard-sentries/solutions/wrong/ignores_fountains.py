@@ -1,0 +1,19 @@
+# Forgets the fountains: counts the layouts of an empty courtyard.
+class Solution:
+    def countLayouts(self, n: int, fountains: List[List[int]]) -> int:
+        full = (1 << n) - 1
+        total = 0
+
+        def post(row, cols, down_left, down_right):
+            nonlocal total
+            if row == n:
+                total += 1
+                return
+            free = full & ~(cols | down_left | down_right)
+            while free:
+                bit = free & -free
+                free ^= bit
+                post(row + 1, cols | bit, ((down_left | bit) << 1) & full, (down_right | bit) >> 1)
+
+        post(0, 0, 0, 0)
+        return total

@@ -1,0 +1,21 @@
+-- Uses the day-of-month digits as the date: a streak across the end of a month is cut in two.
+WITH days AS (
+    SELECT DISTINCT member, day FROM checkins
+), keyed AS (
+    SELECT member, day,
+           CAST(substr(day, 1, 4) || substr(day, 6, 2) || substr(day, 9, 2) AS INTEGER)
+             - ROW_NUMBER() OVER (PARTITION BY member ORDER BY day) AS streak_key
+    FROM days
+), streaks AS (
+    SELECT member, COUNT(*) AS length, MIN(day) AS start
+    FROM keyed
+    GROUP BY member, streak_key
+), ranked AS (
+    SELECT member, length, start,
+           ROW_NUMBER() OVER (PARTITION BY member ORDER BY length DESC, start ASC) AS rn
+    FROM streaks
+)
+SELECT member, length AS longest_streak, start AS streak_start
+FROM ranked
+WHERE rn = 1
+ORDER BY longest_streak DESC, member ASC;

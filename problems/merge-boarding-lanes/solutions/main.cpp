@@ -1,0 +1,19 @@
+class Solution {
+public:
+    ListNode* mergeLanes(ListNode* first, ListNode* second) {
+        ListNode dummy(0);
+        ListNode* tail = &dummy;
+        while (first != nullptr && second != nullptr) {
+            if (first->val <= second->val) {
+                tail->next = first;
+                first = first->next;
+            } else {
+                tail->next = second;
+                second = second->next;
+            }
+            tail = tail->next;
+        }
+        tail->next = first != nullptr ? first : second;
+        return dummy.next;
+    }
+};
