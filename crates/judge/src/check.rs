@@ -196,14 +196,34 @@ fn same_multiset(want: &[Value], got: &[Value]) -> bool {
     if want.len() != got.len() {
         return false;
     }
-    let mut used = vec![false; got.len()];
-    want.iter().all(|w| {
-        let hit = got
-            .iter()
-            .enumerate()
-            .find(|(i, g)| !used[*i] && same_value(w, g, None));
-        hit.map(|(i, _)| used[i] = true).is_some()
-    })
+    // Sorting canonical forms keeps this n log n (answers can hold thousands of groups).
+    let keys = |values: &[Value]| {
+        let mut keys: Vec<String> = values.iter().map(canonical).collect();
+        keys.sort_unstable();
+        keys
+    };
+    keys(want) == keys(got)
+}
+
+/// A text form under which two values are equal exactly when `same_value` says so (without
+/// tolerance): integral floats read as integers, -0.0 as 0.
+fn canonical(value: &Value) -> String {
+    match value {
+        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => i.to_string(),
+            (None, Some(x)) if x.fract() == 0.0 && x.abs() < 9.0e15 => (x as i64).to_string(),
+            (None, Some(x)) => format!("{x:?}"),
+            (None, None) => n.to_string(),
+        },
+        Value::Array(items) => format!("[{}]", items.iter().map(canonical).collect::<Vec<_>>().join(",")),
+        Value::Object(entries) => {
+            let mut parts: Vec<String> =
+                entries.iter().map(|(k, v)| format!("{}:{}", Value::from(k.as_str()), canonical(v))).collect();
+            parts.sort_unstable();
+            format!("{{{}}}", parts.join(","))
+        }
+        other => other.to_string(),
+    }
 }
 
 /// Compares a query's result rows; column names must match, row order only when `ordered`.

@@ -94,22 +94,32 @@ fn parse_record(bytes: &[u8], at: &mut usize, nonce: &str) -> Option<Record> {
 
 /// Splits a harness's stdout into records and stray bytes.
 pub fn decode(bytes: &[u8], nonce: &str) -> Decoded {
+    // A record may follow user bytes on the same line (a raw write without a newline), so the
+    // header is looked for anywhere; with a random nonce it cannot appear by accident.
+    let header = format!("@@{nonce} ");
+    let find = |from: usize| {
+        bytes
+            .get(from..)
+            .and_then(|rest| rest.windows(header.len()).position(|w| w == header.as_bytes()))
+            .map(|p| from + p)
+    };
     let mut decoded = Decoded::default();
     let mut at = 0;
     while at < bytes.len() {
-        if bytes[at..].starts_with(b"@@")
-            && let Some(record) = parse_record(bytes, &mut at, nonce)
-        {
-            decoded.records.push(record);
-            continue;
+        let start = find(at).unwrap_or(bytes.len());
+        decoded.stray.extend_from_slice(&bytes[at..start]);
+        at = start;
+        if at >= bytes.len() {
+            break;
         }
-        let next = bytes[at + 1..]
-            .windows(3)
-            .position(|w| w == b"\n@@")
-            .map(|p| at + 1 + p + 1)
-            .unwrap_or(bytes.len());
-        decoded.stray.extend_from_slice(&bytes[at..next]);
-        at = next;
+        if let Some(record) = parse_record(bytes, &mut at, nonce) {
+            decoded.records.push(record);
+        } else {
+            // A header without a well-formed record (cut off, or forged): stray up to the next.
+            let next = find(at + 1).unwrap_or(bytes.len());
+            decoded.stray.extend_from_slice(&bytes[at..next]);
+            at = next;
+        }
     }
     decoded
 }
@@ -136,6 +146,13 @@ mod tests {
             stray.contains("stray text") && stray.contains("@@forged"),
             "{stray}"
         );
+    }
+
+    #[test]
+    fn a_record_after_unterminated_user_bytes_is_found() {
+        let decoded = decode(b"x@@n 0 ok 7\n1 3\n0 \n", "n");
+        assert_eq!(decoded.records.len(), 1);
+        assert_eq!(decoded.stray, b"x");
     }
 
     #[test]
