@@ -215,10 +215,15 @@ fn canonical(value: &Value) -> String {
             (None, Some(x)) => format!("{x:?}"),
             (None, None) => n.to_string(),
         },
-        Value::Array(items) => format!("[{}]", items.iter().map(canonical).collect::<Vec<_>>().join(",")),
+        Value::Array(items) => format!(
+            "[{}]",
+            items.iter().map(canonical).collect::<Vec<_>>().join(",")
+        ),
         Value::Object(entries) => {
-            let mut parts: Vec<String> =
-                entries.iter().map(|(k, v)| format!("{}:{}", Value::from(k.as_str()), canonical(v))).collect();
+            let mut parts: Vec<String> = entries
+                .iter()
+                .map(|(k, v)| format!("{}:{}", Value::from(k.as_str()), canonical(v)))
+                .collect();
             parts.sort_unstable();
             format!("{{{}}}", parts.join(","))
         }

@@ -27,7 +27,12 @@ pub fn env() -> &'static Env {
         let toolchains = Toolchains::detect_all(&Search::from_env());
         let dir = tempfile::tempdir().expect("tempdir");
         let cache = CompileCache::open(dir.path(), 256 << 20).expect("cache");
-        Env { sandbox, toolchains, cache, _cache_dir: dir }
+        Env {
+            sandbox,
+            toolchains,
+            cache,
+            _cache_dir: dir,
+        }
     })
 }
 
@@ -37,7 +42,10 @@ pub fn sig(name: &str, params: &[(&str, &str)], returns: &str) -> Signature {
         name: name.into(),
         params: params
             .iter()
-            .map(|(n, t)| tandem_problems::Param { name: (*n).into(), ty: t.parse::<Type>().expect("type") })
+            .map(|(n, t)| tandem_problems::Param {
+                name: (*n).into(),
+                ty: t.parse::<Type>().expect("type"),
+            })
             .collect(),
         returns: returns.parse().expect("type"),
     }
@@ -48,10 +56,27 @@ pub fn run(language: Language, signature: &Signature, source: &str, tests: &[Val
     let env = env();
     let args: Vec<Vec<Value>> = tests
         .iter()
-        .map(|t| t.as_array().expect("each test is an array of arguments").clone())
+        .map(|t| {
+            t.as_array()
+                .expect("each test is an array of arguments")
+                .clone()
+        })
         .collect();
     let refs: Vec<&[Value]> = args.iter().map(Vec::as_slice).collect();
-    let limits = Limits { cpu_ms: 10_000, wall_ms: 20_000, ..Limits::default() };
-    run_function(&env.sandbox, &env.toolchains, Some(&env.cache), language, signature, source, &refs, limits)
-        .expect("the harness runs")
+    let limits = Limits {
+        cpu_ms: 10_000,
+        wall_ms: 20_000,
+        ..Limits::default()
+    };
+    run_function(
+        &env.sandbox,
+        &env.toolchains,
+        Some(&env.cache),
+        language,
+        signature,
+        source,
+        &refs,
+        limits,
+    )
+    .expect("the harness runs")
 }

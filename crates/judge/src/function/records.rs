@@ -100,7 +100,10 @@ pub fn decode(bytes: &[u8], nonce: &str) -> Decoded {
     let find = |from: usize| {
         bytes
             .get(from..)
-            .and_then(|rest| rest.windows(header.len()).position(|w| w == header.as_bytes()))
+            .and_then(|rest| {
+                rest.windows(header.len())
+                    .position(|w| w == header.as_bytes())
+            })
             .map(|p| from + p)
     };
     let mut decoded = Decoded::default();

@@ -79,11 +79,13 @@ pub(super) fn run(
     match (outcome.status, outcome.exit_code) {
         (RunStatus::Ok, _) => Ok(Check::Right),
         // A crash (Python's traceback also exits 1) writes to stderr; a rejection does not.
-        (RunStatus::RuntimeError, Some(1)) if outcome.stderr.bytes.is_empty() => Ok(Check::Wrong(if message.is_empty() {
-            "rejected by the checker".into()
-        } else {
-            message
-        })),
+        (RunStatus::RuntimeError, Some(1)) if outcome.stderr.bytes.is_empty() => {
+            Ok(Check::Wrong(if message.is_empty() {
+                "rejected by the checker".into()
+            } else {
+                message
+            }))
+        }
         _ => Err(JudgeError::InvalidRequest {
             language,
             message: format!(
