@@ -25,7 +25,7 @@ pub use language::{Language, UnknownLanguage};
 pub use recipe::{RunOptions, Standard, UnknownStandard};
 pub use refine::run_status;
 pub use report::{CompileReport, RunReport, Status};
-pub use run::{Executor, RunRequest, run_source};
+pub use run::{Executor, RunRequest, run_source, run_source_watched};
 pub use toolchain::{
     Availability, DEFAULT_NODE_MODULES, Search, Toolchain, ToolchainSummary, Toolchains,
 };

@@ -1,7 +1,9 @@
 //! `run_source`: compile (through the cache) and run one source file in the sandbox, and say
 //! how it went.
 
-use tandem_sandbox::{FileIn, LimitKind, Limits, RunOutcome, RunSpec, Sandbox, SandboxError};
+use tandem_sandbox::{
+    FileIn, LimitKind, Limits, RunOutcome, RunSpec, Sandbox, SandboxError, Watch,
+};
 
 use crate::cache::CompileCache;
 use crate::compile::{Compiled, compile};
@@ -15,11 +17,30 @@ use crate::toolchain::Toolchains;
 /// What runs a spec: the sandbox in production, a fake in tests of the judge's own logic.
 pub trait Executor: Sync {
     fn execute(&self, spec: &RunSpec) -> Result<RunOutcome, SandboxError>;
+
+    /// Runs with a watcher that may end the run early (see `Sandbox::run_watched`); executors
+    /// that cannot watch just run.
+    fn execute_watched(
+        &self,
+        spec: &RunSpec,
+        watch: Watch<'_>,
+    ) -> Result<RunOutcome, SandboxError> {
+        let _ = watch;
+        self.execute(spec)
+    }
 }
 
 impl Executor for Sandbox {
     fn execute(&self, spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
         self.run(spec)
+    }
+
+    fn execute_watched(
+        &self,
+        spec: &RunSpec,
+        watch: Watch<'_>,
+    ) -> Result<RunOutcome, SandboxError> {
+        self.run_watched(spec, watch)
     }
 }
 
@@ -42,6 +63,17 @@ pub fn run_source(
     toolchains: &Toolchains,
     cache: Option<&CompileCache>,
     request: &RunRequest<'_>,
+) -> Result<RunReport, JudgeError> {
+    run_source_watched(executor, toolchains, cache, request, &mut |_, _| true)
+}
+
+/// `run_source` with a watcher on the run step (not the compile step).
+pub fn run_source_watched(
+    executor: &dyn Executor,
+    toolchains: &Toolchains,
+    cache: Option<&CompileCache>,
+    request: &RunRequest<'_>,
+    watch: Watch<'_>,
 ) -> Result<RunReport, JudgeError> {
     let language = request.language;
     let toolchain = toolchains.get(language)?;
@@ -99,7 +131,7 @@ pub fn run_source(
         collect: Vec::new(),
     };
     let outcome = executor
-        .execute(&spec)
+        .execute_watched(&spec, watch)
         .map_err(|source| JudgeError::Sandbox {
             step: "run",
             source,

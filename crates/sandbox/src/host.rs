@@ -58,6 +58,9 @@ impl SandboxConfig {
     }
 }
 
+/// A watcher of a run in progress: (stdout so far, CPU ms so far) -> keep going?
+pub type Watch<'a> = &'a mut dyn FnMut(&[u8], u64) -> bool;
+
 /// A handle to the sandbox; cheap to clone, safe to use from many threads at once.
 #[derive(Clone)]
 pub struct Sandbox {
@@ -149,18 +152,30 @@ impl Sandbox {
     /// Runs one command to completion (blocking). `Err` only when the host itself failed (no box
     /// could be built); anything the payload did is in the outcome.
     pub fn run(&self, spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
+        self.run_watched(spec, &mut |_, _| true)
+    }
+
+    /// Like `run`, with a watcher called while the run goes on (at least every 50 ms and after
+    /// each read of stdout) with the stdout captured so far and the CPU time used; returning
+    /// false ends the run as a CPU time limit. Judges use it to stop a harness whose current
+    /// test has run past its own limit.
+    pub fn run_watched(
+        &self,
+        spec: &RunSpec,
+        watch: Watch<'_>,
+    ) -> Result<RunOutcome, SandboxError> {
         validate(spec)?;
         let warm = self.inner.pool.take(&spec.mounts);
         self.refill(&spec.mounts);
         if let Some(live) = warm {
-            match supervise(&self.inner, live, spec) {
+            match supervise(&self.inner, live, spec, watch) {
                 // A warm box that died while waiting is replaced by a fresh one once.
                 Err(SandboxError::Channel(_)) => {}
                 other => return other,
             }
         }
         let live = build_box(&self.inner, &spec.mounts)?;
-        supervise(&self.inner, live, spec)
+        supervise(&self.inner, live, spec, watch)
     }
 
     /// Builds boxes for `plan` in the background so the next run with that plan starts warm.

@@ -28,7 +28,7 @@ mod uids;
 
 pub use caps::{Capabilities, CgroupVersion};
 pub use error::SandboxError;
-pub use host::{Sandbox, SandboxConfig};
+pub use host::{Sandbox, SandboxConfig, Watch};
 pub use init::box_main;
 pub use outcome::{Captured, LimitKind, RunOutcome, RunStatus};
 pub use seccomp::DENIED_SYSCALLS;

@@ -6,7 +6,7 @@ use std::os::fd::AsRawFd;
 use std::time::{Duration, Instant};
 
 use crate::error::SandboxError;
-use crate::host::{Inner, LiveBox};
+use crate::host::{Inner, LiveBox, Watch};
 use crate::outcome::{Captured, LimitKind, RunOutcome, RunStatus};
 use crate::protocol::{CommandRef, Finished, FromBox, Rlimits, read_frame, write_frame};
 use crate::spec::RunSpec;
@@ -15,6 +15,8 @@ use crate::spec::RunSpec;
 const COLLECT_LIMIT: u64 = 256 << 20;
 /// The keeper and init sit in the box's cgroup beside the payload.
 const BOX_OVERHEAD_PROCESSES: u32 = 2;
+/// How often a watcher sees a run in progress at least.
+const WATCH_INTERVAL: Duration = Duration::from_millis(50);
 /// After a kill, how long the pipes may take to close before the box is abandoned.
 const DRAIN_LIMIT: Duration = Duration::from_secs(5);
 
@@ -61,6 +63,7 @@ pub(crate) fn supervise(
     inner: &Inner,
     mut live: LiveBox,
     spec: &RunSpec,
+    watch: Watch<'_>,
 ) -> Result<RunOutcome, SandboxError> {
     let limits = spec.limits;
     let baseline = match live.cgroup.as_mut() {
@@ -124,8 +127,10 @@ pub(crate) fn supervise(
                     killed = Some((LimitKind::WallTime, now));
                 } else if !weak && cpu_used >= cpu_limit_ns {
                     killed = Some((LimitKind::CpuTime, now));
+                } else if !watch(&stdout.kept.bytes, cpu_used / 1_000_000) {
+                    killed = Some((LimitKind::CpuTime, now));
                 } else {
-                    timeout = wall_limit - elapsed;
+                    timeout = (wall_limit - elapsed).min(WATCH_INTERVAL);
                     if !weak {
                         // CPU cannot grow faster than one second per second per core.
                         let cpu_left = Duration::from_nanos((cpu_limit_ns - cpu_used) / cores);

@@ -77,6 +77,7 @@ pub fn run(language: Language, signature: &Signature, source: &str, tests: &[Val
         source,
         &refs,
         limits,
+        None,
     )
     .expect("the harness runs")
 }

@@ -14,7 +14,7 @@ pub mod encode;
 pub mod records;
 mod run;
 
-pub use run::{HARNESS_OUTPUT_LIMIT, HarnessRun, run_function};
+pub use run::{HARNESS_OUTPUT_LIMIT, HarnessRun, TestDeadline, run_function};
 
 mod cpp;
 mod go;

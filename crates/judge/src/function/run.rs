@@ -12,7 +12,7 @@ use crate::error::JudgeError;
 use crate::language::Language;
 use crate::recipe::RunOptions;
 use crate::report::RunReport;
-use crate::run::{Executor, RunRequest, run_source};
+use crate::run::{Executor, RunRequest, run_source, run_source_watched};
 use crate::toolchain::Toolchains;
 
 /// Harness output beyond this is cut (records of huge return values, chatty prints); each
@@ -29,6 +29,47 @@ pub struct HarnessRun {
     pub stray: Vec<u8>,
 }
 
+/// Per-test CPU limit enforced while the harness runs: the process is stopped as soon as the
+/// test in progress has used `per_test_ms` past the previous record (plus `startup_ms` before
+/// the first record), instead of burning the whole process budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TestDeadline {
+    pub per_test_ms: u64,
+    pub startup_ms: u64,
+}
+
+/// Counts records as the harness writes them and says when the test in progress is over time.
+struct Progress {
+    header: Vec<u8>,
+    scanned: usize,
+    records: usize,
+    cpu_at_last: u64,
+    deadline: TestDeadline,
+}
+
+impl Progress {
+    fn keep_going(&mut self, stdout: &[u8], cpu_ms: u64) -> bool {
+        let from = self.scanned.saturating_sub(self.header.len());
+        let seen = stdout[from..]
+            .windows(self.header.len())
+            .filter(|w| *w == self.header.as_slice())
+            .count();
+        if seen > 0 {
+            self.records += seen;
+            self.cpu_at_last = cpu_ms;
+        }
+        self.scanned = stdout.len();
+        let allowance = self.deadline.per_test_ms
+            + if self.records == 0 {
+                self.deadline.startup_ms
+            } else {
+                0
+            };
+        // A little slack for the harness's own work around a call.
+        cpu_ms.saturating_sub(self.cpu_at_last) <= allowance + allowance / 10 + 20
+    }
+}
+
 /// Runs `tests` (each a list of arguments) against `user_source`'s function in one process.
 /// `limits` are the whole process's limits; per-test times are in the records.
 #[allow(clippy::too_many_arguments)]
@@ -41,6 +82,7 @@ pub fn run_function(
     user_source: &str,
     tests: &[&[Value]],
     limits: Limits,
+    deadline: Option<TestDeadline>,
 ) -> Result<HarnessRun, JudgeError> {
     let program =
         compose(language, signature, user_source).map_err(|e| JudgeError::InvalidRequest {
@@ -64,7 +106,26 @@ pub fn run_function(
         limits,
         options: RunOptions::default(),
     };
-    let report = run_source(executor, toolchains, cache, &request)?;
+    let report = match deadline {
+        Some(deadline) => {
+            let header = format!("@@{nonce} ").into_bytes();
+            let mut progress = Progress {
+                header,
+                scanned: 0,
+                records: 0,
+                cpu_at_last: 0,
+                deadline,
+            };
+            run_source_watched(
+                executor,
+                toolchains,
+                cache,
+                &request,
+                &mut |stdout, cpu_ms| progress.keep_going(stdout, cpu_ms),
+            )?
+        }
+        None => run_source(executor, toolchains, cache, &request)?,
+    };
     let decoded = decode(&report.stdout_bytes, &nonce);
     Ok(HarnessRun {
         report,

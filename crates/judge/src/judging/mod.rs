@@ -15,7 +15,7 @@ use crate::cache::CompileCache;
 use crate::check::{Check, check_rows, check_text, check_value, diff};
 use crate::error::JudgeError;
 use crate::function::records::Returned;
-use crate::function::run_function;
+use crate::function::{TestDeadline, run_function};
 use crate::language::Language;
 use crate::recipe::RunOptions;
 use crate::report::{RunReport, Status};
@@ -250,6 +250,11 @@ impl Judge<'_> {
             })
             .collect::<Result<_, _>>()?;
         let limits = process_limits(problem, language, tests.len());
+        let (_, startup_ms) = allowance(language);
+        let deadline = TestDeadline {
+            per_test_ms: time_limit,
+            startup_ms,
+        };
         let run = run_function(
             self.executor,
             self.toolchains,
@@ -259,6 +264,7 @@ impl Judge<'_> {
             source,
             &args,
             limits,
+            Some(deadline),
         )?;
         if run.report.status == Status::CompileError {
             return Ok(compile_failed(tests, run.report, time_limit, language));
