@@ -125,9 +125,9 @@ pub(crate) fn supervise(
                 };
                 if elapsed >= wall_limit {
                     killed = Some((LimitKind::WallTime, now));
-                } else if !weak && cpu_used >= cpu_limit_ns {
-                    killed = Some((LimitKind::CpuTime, now));
-                } else if !watch(&stdout.kept.bytes, cpu_used / 1_000_000) {
+                } else if (!weak && cpu_used >= cpu_limit_ns)
+                    || !watch(&stdout.kept.bytes, cpu_used / 1_000_000)
+                {
                     killed = Some((LimitKind::CpuTime, now));
                 } else {
                     timeout = (wall_limit - elapsed).min(WATCH_INTERVAL);
