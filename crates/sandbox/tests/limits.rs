@@ -149,3 +149,28 @@ fn big_file_is_stopped_by_file_size_limit() {
         "{outcome:?}"
     );
 }
+
+#[test]
+fn a_watcher_can_end_a_run_early() {
+    // The watcher sees output as it arrives; once it has seen "ready" it asks to stop, and the
+    // run ends long before its own limits would.
+    let mut spec = RunSpec::new(
+        usr_plan(),
+        vec!["/bin/sh".into(), "-c".into(), "echo ready; sleep 30".into()],
+    );
+    spec.limits = Limits {
+        wall_ms: 20_000,
+        ..Limits::default()
+    };
+    let mut calls = 0;
+    let outcome = sandbox(0)
+        .run_watched(&spec, &mut |stdout, _cpu_ms| {
+            calls += 1;
+            !stdout.starts_with(b"ready")
+        })
+        .expect("the run is carried out");
+    assert_eq!(outcome.status, RunStatus::TimeLimitExceeded);
+    assert_eq!(outcome.limit, Some(LimitKind::CpuTime));
+    assert!(outcome.wall_ms < 5_000, "wall {}", outcome.wall_ms);
+    assert!(calls >= 1);
+}
