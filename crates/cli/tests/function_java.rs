@@ -6,107 +6,23 @@ mod common;
 use serde_json::{Value, json};
 use tandem_judge::Language;
 use tandem_judge::Status;
-use tandem_judge::function::{HarnessRun, records::Returned, stub};
+use tandem_judge::function::HarnessRun;
 use tandem_problems::Signature;
 
-/// What one test's record must say.
-enum Want {
-    Value(Value),
-    /// An error whose payload contains this text.
-    Raised(&'static str),
-    /// A `bad` record whose payload contains this text.
-    Bad(&'static str),
-}
+use common::checks::{Test, bad, check_records, describe, ok, printing, raised};
 
-struct Test {
-    args: Value,
-    want: Want,
-    /// The captured output, when it matters.
-    printed: Option<&'static str>,
-}
-
-fn ok(args: Value, value: Value) -> Test {
-    Test {
-        args,
-        want: Want::Value(value),
-        printed: None,
-    }
-}
-
-fn raised(args: Value, text: &'static str) -> Test {
-    Test {
-        args,
-        want: Want::Raised(text),
-        printed: None,
-    }
-}
-
-fn bad(args: Value, text: &'static str) -> Test {
-    Test {
-        args,
-        want: Want::Bad(text),
-        printed: None,
-    }
-}
-
-fn printing(mut test: Test, printed: &'static str) -> Test {
-    test.printed = Some(printed);
-    test
-}
-
-fn describe(run: &HarnessRun) -> String {
-    format!(
-        "status {:?}, stderr: {}, compile: {:?}, stray: {}",
-        run.report.status,
-        run.report.stderr,
-        run.report.compile.as_ref().map(|c| &c.stderr),
-        String::from_utf8_lossy(&run.stray)
-    )
-}
+const LANGUAGE: Language = Language::Java;
 
 fn run(signature: &Signature, source: &str, tests: &[Test]) -> HarnessRun {
-    let args: Vec<Value> = tests.iter().map(|t| t.args.clone()).collect();
-    common::run(Language::Java, signature, source, &args)
+    common::checks::run(LANGUAGE, signature, source, tests)
 }
 
-/// Checks the records of `run` against `tests` (as many as there are records).
-fn check_records(run: &HarnessRun, tests: &[Test]) {
-    for (i, (record, test)) in run.records.iter().zip(tests).enumerate() {
-        assert_eq!(record.index, i);
-        match (&test.want, &record.returned) {
-            (Want::Value(want), Returned::Value(got)) => {
-                assert_eq!(got, want, "test {i} ({})", test.args);
-            }
-            (Want::Raised(text), Returned::Raised(got))
-            | (Want::Bad(text), Returned::BadValue(got)) => {
-                assert!(got.contains(text), "test {i}: {got:?} lacks {text:?}");
-            }
-            (_, got) => panic!("test {i} ({}): got {got:?}", test.args),
-        }
-        if let Some(printed) = test.printed {
-            assert_eq!(
-                String::from_utf8_lossy(&record.printed),
-                printed,
-                "test {i} printed"
-            );
-        }
-    }
-}
-
-/// Runs `tests` against `source`, expecting a clean run and every record as wanted.
 fn check(signature: &Signature, source: &str, tests: &[Test]) -> HarnessRun {
-    let run = run(signature, source, tests);
-    assert_eq!(run.report.status, Status::Ok, "{}", describe(&run));
-    assert_eq!(run.records.len(), tests.len(), "{}", describe(&run));
-    check_records(&run, tests);
-    run
+    common::checks::check(LANGUAGE, signature, source, tests)
 }
 
-/// The stub with `body` in place of its empty body.
 fn from_stub(signature: &Signature, body: &str) -> String {
-    let stub = stub(Language::Java, signature).expect("stub");
-    assert!(stub.contains("{\n\n    }"), "{stub}");
-    stub.replacen("{\n\n    }", &format!("{{\n{body}\n    }}"), 1)
+    common::checks::from_stub(LANGUAGE, signature, body)
 }
 
 #[test]

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod checks;
+
 use std::sync::OnceLock;
 
 use serde_json::Value;
