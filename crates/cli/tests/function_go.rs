@@ -9,77 +9,13 @@ use tandem_judge::Status;
 use tandem_judge::function::{HarnessRun, records::Returned, stub};
 use tandem_problems::Signature;
 
-/// What one test's record must say.
-enum Want {
-    Value(Value),
-    /// An error whose payload contains this text.
-    Raised(&'static str),
-}
+use common::checks::{Test, Want, describe, ok, printing, raised};
 
-struct Test {
-    args: Value,
-    want: Want,
-    /// The captured output, when it matters.
-    printed: Option<&'static str>,
-}
-
-fn ok(args: Value, value: Value) -> Test {
-    Test {
-        args,
-        want: Want::Value(value),
-        printed: None,
-    }
-}
-
-fn raised(args: Value, text: &'static str) -> Test {
-    Test {
-        args,
-        want: Want::Raised(text),
-        printed: None,
-    }
-}
-
-fn printing(mut test: Test, printed: &'static str) -> Test {
-    test.printed = Some(printed);
-    test
-}
-
-fn describe(run: &HarnessRun) -> String {
-    format!(
-        "status {:?}, stderr: {}, compile: {:?}, stray: {}",
-        run.report.status,
-        run.report.stderr,
-        run.report.compile.as_ref().map(|c| &c.stderr),
-        String::from_utf8_lossy(&run.stray)
-    )
-}
+const LANGUAGE: Language = Language::Go;
 
 /// Runs `tests` against `source` and checks every record.
 fn check(signature: &Signature, source: &str, tests: &[Test]) -> HarnessRun {
-    let args: Vec<Value> = tests.iter().map(|t| t.args.clone()).collect();
-    let run = common::run(Language::Go, signature, source, &args);
-    assert_eq!(run.report.status, Status::Ok, "{}", describe(&run));
-    assert_eq!(run.records.len(), tests.len(), "{}", describe(&run));
-    for (i, (record, test)) in run.records.iter().zip(tests).enumerate() {
-        assert_eq!(record.index, i);
-        match (&test.want, &record.returned) {
-            (Want::Value(want), Returned::Value(got)) => {
-                assert_eq!(got, want, "test {i} ({})", test.args);
-            }
-            (Want::Raised(text), Returned::Raised(got)) => {
-                assert!(got.contains(text), "test {i}: {got:?} lacks {text:?}");
-            }
-            (_, got) => panic!("test {i} ({}): got {got:?}", test.args),
-        }
-        if let Some(printed) = test.printed {
-            assert_eq!(
-                String::from_utf8_lossy(&record.printed),
-                printed,
-                "test {i} printed"
-            );
-        }
-    }
-    run
+    common::checks::check(LANGUAGE, signature, source, tests)
 }
 
 /// The stub with `body` in place of its empty body.
