@@ -1,0 +1,91 @@
+//! Where the app keeps its data: guests and their sign-in cookies, practice sessions (timer,
+//! chosen language), drafts per language, runs and submissions, and every reveal of a hint or
+//! solution. `Store` is the boundary; `SqliteStore` is the embedded default, and a PostgreSQL
+//! backend can implement the same trait.
+//!
+//! Times are milliseconds since the Unix epoch (`i64`), ids are opaque strings.
+
+mod error;
+mod model;
+mod sqlite;
+
+use async_trait::async_trait;
+
+pub use error::StoreError;
+pub use model::{
+    Draft, ProblemSession, ProblemStatus, Reveal, RevealKind, RunKind, RunRecord, RunStatus, User,
+    UserKind,
+};
+pub use sqlite::SqliteStore;
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Everything the server persists. Implementations must be safe to share across tasks.
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// Creates a guest user (a visitor with no account yet).
+    async fn create_guest(&self, now: i64) -> Result<User>;
+
+    /// Records a browser session: the SHA-256 of the cookie token, never the token itself.
+    async fn create_web_session(
+        &self,
+        user_id: &str,
+        token_hash: &[u8],
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()>;
+
+    /// The user behind a cookie token hash, if the session exists and has not expired at `now`.
+    async fn user_by_session(&self, token_hash: &[u8], now: i64) -> Result<Option<User>>;
+
+    /// The practice session of `user_id` on problem `slug`, if one was started.
+    async fn problem_session(&self, user_id: &str, slug: &str) -> Result<Option<ProblemSession>>;
+
+    /// Inserts or replaces the practice session (keyed by user and slug).
+    async fn put_problem_session(&self, session: &ProblemSession) -> Result<()>;
+
+    /// Every draft of `user_id` on `slug`, one per language.
+    async fn drafts(&self, user_id: &str, slug: &str) -> Result<Vec<Draft>>;
+
+    /// Saves a draft unless the stored one has a newer `client_updated_at` (an older edit that
+    /// arrives late, e.g. after going offline, never overwrites a newer one). Returns the draft
+    /// that is stored afterwards.
+    async fn save_draft(&self, draft: &Draft) -> Result<Draft>;
+
+    /// Records a new run (status queued).
+    async fn insert_run(&self, run: &RunRecord) -> Result<()>;
+
+    /// Removes a run that never happened (refused by a full queue). Unknown ids are fine.
+    async fn delete_run(&self, id: &str) -> Result<()>;
+
+    /// Replaces a run's mutable fields: status, verdict, passed, total, report, started_at,
+    /// finished_at. Unknown id: `StoreError::NotFound`.
+    async fn update_run(&self, run: &RunRecord) -> Result<()>;
+
+    async fn run(&self, id: &str) -> Result<Option<RunRecord>>;
+
+    /// Runs of `user_id` on `slug`, newest first, at most `limit`, of the given kinds.
+    async fn runs_for(
+        &self,
+        user_id: &str,
+        slug: &str,
+        kinds: &[RunKind],
+        limit: u32,
+    ) -> Result<Vec<RunRecord>>;
+
+    /// Records a reveal; revealing the same thing twice keeps the first time.
+    async fn record_reveal(&self, reveal: &Reveal) -> Result<()>;
+
+    /// Reveals of `user_id` on `slug`, in the order they happened.
+    async fn reveals(&self, user_id: &str, slug: &str) -> Result<Vec<Reveal>>;
+
+    /// Per problem the user touched: solved (an accepted submission) or attempted.
+    async fn problem_statuses(&self, user_id: &str) -> Result<Vec<(String, ProblemStatus)>>;
+
+    /// At start-up: runs left queued or running by a previous process are marked failed, so no
+    /// run waits forever. Returns how many.
+    async fn fail_unfinished_runs(&self, now: i64, reason: &str) -> Result<u64>;
+
+    /// A cheap query proving the database answers (for /healthz).
+    async fn ping(&self) -> Result<()>;
+}

@@ -1,0 +1,198 @@
+//! The store's records: plain data with no behaviour beyond naming their states.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UserKind {
+    Guest,
+    Account,
+}
+
+impl UserKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UserKind::Guest => "guest",
+            UserKind::Account => "account",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "guest" => Some(UserKind::Guest),
+            "account" => Some(UserKind::Account),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub id: String,
+    pub kind: UserKind,
+    pub created_at: i64,
+}
+
+/// One learner on one problem: the language last chosen and the timer, whose truth is here so
+/// that a reload does not reset it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProblemSession {
+    pub user_id: String,
+    pub slug: String,
+    pub language: String,
+    pub started_at: i64,
+    /// Time counted before `running_since` (paused spans excluded).
+    pub elapsed_ms: i64,
+    /// Set while the timer runs.
+    pub running_since: Option<i64>,
+    /// Set when an accepted submission stopped the timer for good.
+    pub stopped_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub user_id: String,
+    pub slug: String,
+    pub language: String,
+    pub code: String,
+    /// When the browser made the edit (its clock), used to keep the newest edit.
+    pub client_updated_at: i64,
+    /// When the server stored it.
+    pub saved_at: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunKind {
+    /// Public tests.
+    Run,
+    /// Public and hidden tests.
+    Submit,
+    /// The learner's own input.
+    Custom,
+}
+
+impl RunKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunKind::Run => "run",
+            RunKind::Submit => "submit",
+            RunKind::Custom => "custom",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "run" => Some(RunKind::Run),
+            "submit" => Some(RunKind::Submit),
+            "custom" => Some(RunKind::Custom),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunStatus {
+    Queued,
+    Running,
+    Done,
+    Cancelled,
+    /// The run could not be carried out (internal error, server restarted).
+    Failed,
+}
+
+impl RunStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunStatus::Queued => "queued",
+            RunStatus::Running => "running",
+            RunStatus::Done => "done",
+            RunStatus::Cancelled => "cancelled",
+            RunStatus::Failed => "failed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "queued" => Some(RunStatus::Queued),
+            "running" => Some(RunStatus::Running),
+            "done" => Some(RunStatus::Done),
+            "cancelled" => Some(RunStatus::Cancelled),
+            "failed" => Some(RunStatus::Failed),
+            _ => None,
+        }
+    }
+
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            RunStatus::Done | RunStatus::Cancelled | RunStatus::Failed
+        )
+    }
+}
+
+/// A run or submission: what was sent and, once finished, the judge's redacted report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunRecord {
+    pub id: String,
+    pub user_id: String,
+    pub slug: String,
+    pub language: String,
+    pub kind: RunKind,
+    pub code: String,
+    /// For custom runs: the learner's input as they typed it.
+    pub custom_input: Option<String>,
+    pub status: RunStatus,
+    /// `accepted`, `wrong_answer` ... once done.
+    pub verdict: Option<String>,
+    pub passed: u32,
+    pub total: u32,
+    /// The judge's report as JSON (hidden tests already redacted), once done; or for a failed
+    /// run `{"message": ...}`.
+    pub report: Option<serde_json::Value>,
+    pub created_at: i64,
+    pub started_at: Option<i64>,
+    pub finished_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RevealKind {
+    Hint,
+    Solution,
+}
+
+impl RevealKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevealKind::Hint => "hint",
+            RevealKind::Solution => "solution",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "hint" => Some(RevealKind::Hint),
+            "solution" => Some(RevealKind::Solution),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reveal {
+    pub user_id: String,
+    pub slug: String,
+    pub kind: RevealKind,
+    /// Hint tier (1-based); 0 for solutions.
+    pub tier: u32,
+    pub at: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemStatus {
+    Attempted,
+    Solved,
+}
