@@ -22,6 +22,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Serve the practice app (web app and HTTP API) on http://127.0.0.1:8080 by default.
+    Serve(ServeArgs),
     /// Compile (if needed) and run one source file in the sandbox; prints one JSON object.
     Run(RunArgs),
     /// Report the language toolchains and the sandbox's capabilities on this host.
@@ -31,6 +33,21 @@ pub enum Command {
     /// Work with problem packages.
     #[command(subcommand)]
     Problems(ProblemsCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Configuration file (TOML); see --print-config for every key and its default
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Address to listen on, overriding the config (port 0 picks a free port)
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<String>,
+
+    /// Print the effective configuration (defaults, file, environment) as TOML and exit
+    #[arg(long)]
+    pub print_config: bool,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,11 @@ pub fn bank_dirs() -> Vec<PathBuf> {
     }
     dirs.push(PathBuf::from("problems"));
     dirs.retain(|d| d.is_dir());
+    // The same directory reached two ways (absolute and relative) is one bank.
+    let mut dirs: Vec<PathBuf> = dirs
+        .into_iter()
+        .map(|d| std::fs::canonicalize(&d).unwrap_or(d))
+        .collect();
     dirs.dedup();
     dirs
 }

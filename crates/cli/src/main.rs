@@ -9,6 +9,7 @@ mod kattis_cmd;
 mod problems_cmd;
 mod run_cmd;
 mod sandbox;
+mod serve_cmd;
 mod units;
 
 use std::process::ExitCode;
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
         }
     };
     let result = match &cli.command {
+        Command::Serve(args) => serve_cmd::run(args).map(|()| ExitCode::SUCCESS),
         Command::Run(args) => run_cmd::run(args).map(|()| ExitCode::SUCCESS),
         Command::Doctor(args) => doctor::run(args),
         Command::Judge(args) => judge_cmd::run(args).map(|()| ExitCode::SUCCESS),

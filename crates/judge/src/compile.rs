@@ -47,6 +47,7 @@ pub(crate) fn compile(
     recipe: &Recipe,
     compile: &Compile,
     source: &[u8],
+    cancelled: &dyn Fn() -> bool,
 ) -> Result<Compiled, JudgeError> {
     let key = cache_key(toolchain, recipe, compile, source);
     let mut cache_error = None;
@@ -72,8 +73,10 @@ pub(crate) fn compile(
         limits: compile.step.limits,
         collect: compile.collect.clone(),
     };
+    // Compilers can take seconds: a cancelled judge ends the compile too (the caller turns the
+    // cut-short compile into `JudgeError::Cancelled`; a failed compile is never cached).
     let outcome = executor
-        .execute(&spec)
+        .execute_watched(&spec, &mut |_, _| !cancelled())
         .map_err(|source| JudgeError::Sandbox {
             step: "compile",
             source,

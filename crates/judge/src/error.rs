@@ -18,6 +18,14 @@ pub enum JudgeError {
         step: &'static str,
         source: SandboxError,
     },
+    /// The caller's observer asked the judge to stop (`JudgeObserver::cancelled`); whatever ran
+    /// was killed and no report was made.
+    #[error("the run was cancelled")]
+    Cancelled,
+    /// A learner's custom input cannot be run: the message says which line or parameter is
+    /// wrong and what was expected, or which constraint the input breaks.
+    #[error("invalid custom input: {0}")]
+    InvalidCustomInput(String),
 }
 
 /// What went wrong in the compile cache. The judge treats every cache failure as a miss (the

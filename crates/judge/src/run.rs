@@ -75,6 +75,23 @@ pub fn run_source_watched(
     request: &RunRequest<'_>,
     watch: Watch<'_>,
 ) -> Result<RunReport, JudgeError> {
+    run_source_cancellable(executor, toolchains, cache, request, &|| false, watch)
+}
+
+/// `run_source_watched` that also stops, compile step included, as soon as `cancelled` says so,
+/// and then returns `JudgeError::Cancelled` instead of the report of a run cut short (which
+/// would look like a time limit). `cancelled` must stay true once it has said true.
+pub(crate) fn run_source_cancellable(
+    executor: &dyn Executor,
+    toolchains: &Toolchains,
+    cache: Option<&CompileCache>,
+    request: &RunRequest<'_>,
+    cancelled: &dyn Fn() -> bool,
+    watch: Watch<'_>,
+) -> Result<RunReport, JudgeError> {
+    if cancelled() {
+        return Err(JudgeError::Cancelled);
+    }
     let language = request.language;
     let toolchain = toolchains.get(language)?;
     let recipe = recipe::build(toolchain, request.source, &request.options, &request.limits)?;
@@ -89,7 +106,20 @@ pub fn run_source_watched(
     let mut files = recipe.run_files.clone();
     let mut compile_report = None;
     if let Some(step) = &recipe.compile {
-        match compile(executor, toolchain, cache, &recipe, step, request.source)? {
+        let compiled = compile(
+            executor,
+            toolchain,
+            cache,
+            &recipe,
+            step,
+            request.source,
+            cancelled,
+        )?;
+        // A compile ended by cancellation looks like a failed compile: say what it was.
+        if cancelled() {
+            return Err(JudgeError::Cancelled);
+        }
+        match compiled {
             Compiled::Done {
                 files: artifacts,
                 report,
@@ -131,11 +161,17 @@ pub fn run_source_watched(
         collect: Vec::new(),
     };
     let outcome = executor
-        .execute_watched(&spec, watch)
+        .execute_watched(&spec, &mut |stdout, cpu_ms| {
+            !cancelled() && watch(stdout, cpu_ms)
+        })
         .map_err(|source| JudgeError::Sandbox {
             step: "run",
             source,
         })?;
+    // A run killed because of a cancellation reports a CPU limit; it is not one.
+    if cancelled() {
+        return Err(JudgeError::Cancelled);
+    }
     let status = refine::run_status(language, &outcome);
     let mut report = RunReport::from_outcome(status, &outcome, language, &toolchain.version);
     if status == Status::MemoryLimitExceeded && report.limit.is_none() {

@@ -2,6 +2,8 @@
 //! solution gets the verdict it declares, and every test input passes the package's validator.
 //! The report keeps each reference's time margin against the limit.
 
+use std::path::Path;
+
 use serde::Serialize;
 use serde_json::Value;
 use tandem_problems::{Mode, Problem, TestCase};
@@ -10,6 +12,7 @@ use tandem_sandbox::{FileIn, Limits, MountPlan, RunSpec, RunStatus};
 use crate::error::JudgeError;
 use crate::judging::{Judge, Scope, Verdict};
 use crate::language::Language;
+use crate::toolchain::Toolchain;
 
 /// One thing that was proved (or not).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -155,15 +158,52 @@ fn prove_solution(
 fn validator_input(test: &TestCase) -> String {
     match test {
         TestCase::Stdio { input, .. } => input.clone(),
-        TestCase::Function { args, .. } => {
-            args.iter()
-                .map(Value::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-                + "\n"
-        }
+        TestCase::Function { args, .. } => function_validator_input(args),
         TestCase::Sql { setup, .. } => setup.clone(),
     }
+}
+
+/// Function-mode arguments as a validator reads them: one JSON value per line.
+pub(crate) fn function_validator_input(args: &[Value]) -> String {
+    args.iter()
+        .map(Value::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// `validator.py MODE` reading one input on stdin, in the sandbox.
+pub(crate) fn validator_spec(
+    toolchain: &Toolchain,
+    runtime: &Path,
+    code: &[u8],
+    mode: Mode,
+    stdin: Vec<u8>,
+) -> RunSpec {
+    let mut spec = RunSpec::new(
+        MountPlan {
+            binds: toolchain.binds.clone(),
+            ..MountPlan::default()
+        },
+        vec![
+            runtime.to_string_lossy().into_owned(),
+            "-B".into(),
+            "validator.py".into(),
+            mode_name(mode).into(),
+        ],
+    );
+    spec.files = vec![FileIn {
+        path: "validator.py".into(),
+        contents: code.to_vec(),
+        executable: false,
+    }];
+    spec.stdin = stdin;
+    spec.limits = Limits {
+        cpu_ms: 10_000,
+        wall_ms: 20_000,
+        ..Limits::default()
+    };
+    spec
 }
 
 /// Runs `validator.py` on every test input (in the sandbox): exit 0 means the input respects
@@ -191,29 +231,13 @@ fn prove_inputs(judge: &Judge<'_>, problem: &Problem) -> Result<Proof, JudgeErro
     let tests = problem.public_tests.iter().chain(&problem.hidden_tests);
     let mut checked = 0;
     for test in tests {
-        let mut spec = RunSpec::new(
-            MountPlan {
-                binds: toolchain.binds.clone(),
-                ..MountPlan::default()
-            },
-            vec![
-                runtime.to_string_lossy().into_owned(),
-                "-B".into(),
-                "validator.py".into(),
-                mode_name(problem.mode).into(),
-            ],
+        let spec = validator_spec(
+            toolchain,
+            runtime,
+            &code,
+            problem.mode,
+            validator_input(test).into_bytes(),
         );
-        spec.files = vec![FileIn {
-            path: "validator.py".into(),
-            contents: code.clone(),
-            executable: false,
-        }];
-        spec.stdin = validator_input(test).into_bytes();
-        spec.limits = Limits {
-            cpu_ms: 10_000,
-            wall_ms: 20_000,
-            ..Limits::default()
-        };
         let outcome = judge
             .executor
             .execute(&spec)

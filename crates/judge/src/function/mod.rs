@@ -14,6 +14,7 @@ pub mod encode;
 pub mod records;
 mod run;
 
+pub(crate) use run::{FunctionRequest, run_function_observed};
 pub use run::{HARNESS_OUTPUT_LIMIT, HarnessRun, TestDeadline, run_function};
 
 mod cpp;

@@ -94,6 +94,19 @@ fn parse_record(bytes: &[u8], at: &mut usize, nonce: &str) -> Option<Record> {
 
 /// Splits a harness's stdout into records and stray bytes.
 pub fn decode(bytes: &[u8], nonce: &str) -> Decoded {
+    decode_with_end(bytes, nonce).0
+}
+
+/// The complete records at the start of `bytes` (output still growing) and where the last of
+/// them ends. Decoding again from that offset, once more output came, finds the records that
+/// `decode` of the whole output finds after these: a record is parsed from its own bytes only,
+/// and a record cut off at the end of `bytes` is not returned.
+pub(crate) fn decode_complete(bytes: &[u8], nonce: &str) -> (Vec<Record>, usize) {
+    let (decoded, end) = decode_with_end(bytes, nonce);
+    (decoded.records, end)
+}
+
+fn decode_with_end(bytes: &[u8], nonce: &str) -> (Decoded, usize) {
     // A record may follow user bytes on the same line (a raw write without a newline), so the
     // header is looked for anywhere; with a random nonce it cannot appear by accident.
     let header = format!("@@{nonce} ");
@@ -108,6 +121,7 @@ pub fn decode(bytes: &[u8], nonce: &str) -> Decoded {
     };
     let mut decoded = Decoded::default();
     let mut at = 0;
+    let mut end = 0;
     while at < bytes.len() {
         let start = find(at).unwrap_or(bytes.len());
         decoded.stray.extend_from_slice(&bytes[at..start]);
@@ -117,6 +131,7 @@ pub fn decode(bytes: &[u8], nonce: &str) -> Decoded {
         }
         if let Some(record) = parse_record(bytes, &mut at, nonce) {
             decoded.records.push(record);
+            end = at;
         } else {
             // A header without a well-formed record (cut off, or forged): stray up to the next.
             let next = find(at + 1).unwrap_or(bytes.len());
@@ -124,7 +139,7 @@ pub fn decode(bytes: &[u8], nonce: &str) -> Decoded {
             at = next;
         }
     }
-    decoded
+    (decoded, end)
 }
 
 #[cfg(test)]
@@ -156,6 +171,20 @@ mod tests {
         let decoded = decode(b"x@@n 0 ok 7\n1 3\n0 \n", "n");
         assert_eq!(decoded.records.len(), 1);
         assert_eq!(decoded.stray, b"x");
+    }
+
+    #[test]
+    fn records_decoded_piece_by_piece_match_the_whole() {
+        let out: &[u8] =
+            b"x@@n 0 ok 7\n1 3\n0 \nnoise@@n 1 error 9\n4 oops\n2 hi\n@@n 2 ok 1\n2 [1\n";
+        let whole = decode(out, "n").records;
+        for cut in 0..=out.len() {
+            let (first, end) = decode_complete(&out[..cut], "n");
+            let (rest, _) = decode_complete(&out[end..], "n");
+            let all: Vec<Record> = first.into_iter().chain(rest).collect();
+            assert_eq!(all, whole, "cut at {cut}");
+        }
+        assert_eq!(whole.len(), 2);
     }
 
     #[test]

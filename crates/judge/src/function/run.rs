@@ -5,14 +5,14 @@ use serde_json::Value;
 use tandem_problems::Signature;
 use tandem_sandbox::Limits;
 
-use super::records::{Record, decode};
+use super::records::{Record, decode, decode_complete};
 use super::{compose, harness_input, nonce};
 use crate::cache::CompileCache;
 use crate::error::JudgeError;
 use crate::language::Language;
 use crate::recipe::RunOptions;
 use crate::report::RunReport;
-use crate::run::{Executor, RunRequest, run_source, run_source_watched};
+use crate::run::{Executor, RunRequest, run_source, run_source_cancellable};
 use crate::toolchain::Toolchains;
 
 /// Harness output beyond this is cut (records of huge return values, chatty prints); each
@@ -84,52 +84,144 @@ pub fn run_function(
     limits: Limits,
     deadline: Option<TestDeadline>,
 ) -> Result<HarnessRun, JudgeError> {
-    let program =
-        compose(language, signature, user_source).map_err(|e| JudgeError::InvalidRequest {
-            language,
-            message: e.to_string(),
-        })?;
-    let nonce = nonce();
-    let stdin =
-        harness_input(&nonce, signature, tests).map_err(|e| JudgeError::InvalidRequest {
-            language,
-            message: e.to_string(),
-        })?;
-    let limits = Limits {
-        stdout_bytes: limits.stdout_bytes.max(HARNESS_OUTPUT_LIMIT),
-        ..limits
-    };
-    let request = RunRequest {
+    let request = FunctionRequest {
         language,
-        source: program.as_bytes(),
-        stdin: stdin.as_bytes(),
+        signature,
+        user_source,
+        tests,
         limits,
-        options: RunOptions::default(),
+        deadline,
     };
-    let report = match deadline {
-        Some(deadline) => {
-            let header = format!("@@{nonce} ").into_bytes();
-            let mut progress = Progress {
-                header,
-                scanned: 0,
-                records: 0,
-                cpu_at_last: 0,
-                deadline,
-            };
-            run_source_watched(
-                executor,
-                toolchains,
-                cache,
-                &request,
-                &mut |stdout, cpu_ms| progress.keep_going(stdout, cpu_ms),
-            )?
+    match deadline {
+        Some(_) => run_function_observed(
+            executor,
+            toolchains,
+            cache,
+            &request,
+            &|| false,
+            &mut |_| true,
+        ),
+        // Without a deadline nothing needs to watch the run.
+        None => {
+            let (prepared, nonce) = prepare(&request)?;
+            let report = run_source(executor, toolchains, cache, &prepared.run())?;
+            Ok(finish(report, &nonce))
         }
-        None => run_source(executor, toolchains, cache, &request)?,
+    }
+}
+
+/// One harness run to carry out (see `run_function`).
+pub(crate) struct FunctionRequest<'a> {
+    pub language: Language,
+    pub signature: &'a Signature,
+    pub user_source: &'a str,
+    pub tests: &'a [&'a [Value]],
+    pub limits: Limits,
+    pub deadline: Option<TestDeadline>,
+}
+
+/// The composed program and its input, ready to run.
+struct Prepared {
+    language: Language,
+    program: String,
+    stdin: String,
+    limits: Limits,
+}
+
+impl Prepared {
+    fn run(&self) -> RunRequest<'_> {
+        RunRequest {
+            language: self.language,
+            source: self.program.as_bytes(),
+            stdin: self.stdin.as_bytes(),
+            limits: self.limits,
+            options: RunOptions::default(),
+        }
+    }
+}
+
+fn prepare(request: &FunctionRequest<'_>) -> Result<(Prepared, String), JudgeError> {
+    let language = request.language;
+    let program = compose(language, request.signature, request.user_source).map_err(|e| {
+        JudgeError::InvalidRequest {
+            language,
+            message: e.to_string(),
+        }
+    })?;
+    let nonce = nonce();
+    let stdin = harness_input(&nonce, request.signature, request.tests).map_err(|e| {
+        JudgeError::InvalidRequest {
+            language,
+            message: e.to_string(),
+        }
+    })?;
+    let limits = Limits {
+        stdout_bytes: request.limits.stdout_bytes.max(HARNESS_OUTPUT_LIMIT),
+        ..request.limits
     };
-    let decoded = decode(&report.stdout_bytes, &nonce);
-    Ok(HarnessRun {
+    Ok((
+        Prepared {
+            language,
+            program,
+            stdin,
+            limits,
+        },
+        nonce,
+    ))
+}
+
+fn finish(report: RunReport, nonce: &str) -> HarnessRun {
+    let decoded = decode(&report.stdout_bytes, nonce);
+    HarnessRun {
         report,
         records: decoded.records,
         stray: decoded.stray,
-    })
+    }
+}
+
+/// `run_function` for the judge: `on_record` gets each record as soon as the harness has
+/// written it whole, in output order, while the process still runs (returning false ends the
+/// run); `cancelled` is polled throughout, compile included, and ends everything with
+/// `JudgeError::Cancelled`. The returned run holds every record, those already passed to
+/// `on_record` first: records that arrived in the run's last moments (after the last look at
+/// the output) are in `records` only, so callers take `records[k..]` after `k` callbacks.
+pub(crate) fn run_function_observed(
+    executor: &dyn Executor,
+    toolchains: &Toolchains,
+    cache: Option<&CompileCache>,
+    request: &FunctionRequest<'_>,
+    cancelled: &dyn Fn() -> bool,
+    on_record: &mut dyn FnMut(Record) -> bool,
+) -> Result<HarnessRun, JudgeError> {
+    let (prepared, nonce) = prepare(request)?;
+    let mut progress = request.deadline.map(|deadline| Progress {
+        header: format!("@@{nonce} ").into_bytes(),
+        scanned: 0,
+        records: 0,
+        cpu_at_last: 0,
+        deadline,
+    });
+    // End of the last complete record seen: decoding resumes there, so each watch costs the
+    // new output only and no record is passed on twice.
+    let mut consumed = 0;
+    let report = run_source_cancellable(
+        executor,
+        toolchains,
+        cache,
+        &prepared.run(),
+        cancelled,
+        &mut |stdout, cpu_ms| {
+            let (records, end) = decode_complete(stdout.get(consumed..).unwrap_or(&[]), &nonce);
+            consumed += end;
+            for record in records {
+                if !on_record(record) {
+                    return false;
+                }
+            }
+            progress
+                .as_mut()
+                .is_none_or(|progress| progress.keep_going(stdout, cpu_ms))
+        },
+    )?;
+    Ok(finish(report, &nonce))
 }

@@ -57,6 +57,9 @@ pub struct TestResult {
     pub verdict: Verdict,
     pub cpu_ms: u64,
     pub wall_ms: u64,
+    /// Peak memory of the test's process; 0 in function mode, where one process runs every
+    /// test and a result is out before that process's peak is known (the report's
+    /// `memory_kib` has it), except for the test the process ended in.
     pub memory_kib: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input: Option<String>,
@@ -119,6 +122,9 @@ pub struct JudgeReport {
     pub compile: Option<CompileReport>,
     /// Largest CPU time of any test against the per-test limit of this language.
     pub max_cpu_ms: u64,
+    /// Peak memory of the run: the largest of any test's process (stdio, SQL) or the one
+    /// harness process (function mode).
+    pub memory_kib: u64,
     pub time_limit_ms: u64,
     pub language: String,
 }
@@ -140,6 +146,7 @@ impl JudgeReport {
             .find(|v| !matches!(v, Verdict::Accepted | Verdict::Skipped))
             .unwrap_or(Verdict::Accepted);
         let max_cpu_ms = tests.iter().map(|t| t.cpu_ms).max().unwrap_or(0);
+        let memory_kib = tests.iter().map(|t| t.memory_kib).max().unwrap_or(0);
         Self {
             verdict,
             passed,
@@ -147,6 +154,7 @@ impl JudgeReport {
             tests: tests.into_iter().map(TestResult::redact).collect(),
             compile,
             max_cpu_ms,
+            memory_kib,
             time_limit_ms,
             language: language.to_string(),
         }

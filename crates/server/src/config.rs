@@ -1,0 +1,397 @@
+//! `tandem serve`'s configuration: documented defaults, one TOML file, then environment
+//! overrides named `TANDEM_<SECTION>_<KEY>` (e.g. `TANDEM_SERVER_LISTEN=0.0.0.0:8080`).
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    #[error("cannot read the config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("config file {path}: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("environment variable {name}: {message}")]
+    Env { name: String, message: String },
+    #[error("{key}: {message}")]
+    Invalid { key: &'static str, message: String },
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub server: ServerConfig,
+    pub database: DatabaseConfig,
+    pub problems: ProblemsConfig,
+    pub queue: QueueConfig,
+    pub limits: LimitsConfig,
+    pub sandbox: SandboxConfig,
+    pub log: LogConfig,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerConfig {
+    /// Address to listen on; port 0 picks a free port (printed at start).
+    pub listen: String,
+    /// Days a guest's browser session cookie lives.
+    pub session_days: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseConfig {
+    /// SQLite file; empty means `$XDG_DATA_HOME/tandem/tandem.db` (or `~/.local/share/...`).
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ProblemsConfig {
+    /// Extra directories of problem packages, loaded after the built-in bank.
+    pub dirs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct QueueConfig {
+    /// Judge worker threads; 0 means one per core.
+    pub workers: usize,
+    /// Runs waiting in all; beyond it a run is refused with 429 and Retry-After.
+    pub capacity: usize,
+    /// Runs one user may have waiting or running at once.
+    pub per_user: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LimitsConfig {
+    /// Largest request body, in bytes (413 beyond).
+    pub body_bytes: usize,
+    /// Largest source code of a run or draft, in bytes.
+    pub code_bytes: usize,
+    /// Largest custom input, in bytes.
+    pub custom_input_bytes: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SandboxConfig {
+    /// Start even when the host cannot enforce every limit (no usable cgroup).
+    pub allow_weaker: bool,
+    /// Compile cache directory; empty means the default (see `tandem run --help`).
+    pub cache_dir: String,
+    /// Boxes kept ready per kind of run (fewer start-up milliseconds per run).
+    pub warm_boxes: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogConfig {
+    /// `json` (one object per line) or `text`.
+    pub format: String,
+    /// A tracing filter, e.g. `info` or `tandem_server=debug,info`.
+    pub level: String,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        Self {
+            listen: "127.0.0.1:8080".into(),
+            session_days: 30,
+        }
+    }
+}
+
+impl Default for QueueConfig {
+    fn default() -> Self {
+        Self {
+            workers: 0,
+            capacity: 64,
+            per_user: 4,
+        }
+    }
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        Self {
+            body_bytes: 256 << 10,
+            code_bytes: 64 << 10,
+            custom_input_bytes: 64 << 10,
+        }
+    }
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        Self {
+            allow_weaker: false,
+            cache_dir: String::new(),
+            warm_boxes: 2,
+        }
+    }
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        Self {
+            format: "json".into(),
+            level: "info".into(),
+        }
+    }
+}
+
+impl Config {
+    /// Defaults, then `file` (when given), then `TANDEM_*` variables from `env`.
+    pub fn load(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Config, ConfigError> {
+        let mut table = match file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+                let parsed: toml::Table =
+                    toml::from_str(&text).map_err(|e| ConfigError::Parse {
+                        path: path.to_path_buf(),
+                        message: e.to_string(),
+                    })?;
+                // Check the file alone first so its errors name the file.
+                toml::Value::Table(parsed.clone())
+                    .try_into::<Config>()
+                    .map_err(|e| ConfigError::Parse {
+                        path: path.to_path_buf(),
+                        message: e.to_string(),
+                    })?;
+                merge(default_table(), parsed)
+            }
+            None => default_table(),
+        };
+        for (name, value) in env {
+            apply_env(&mut table, &name, &value)?;
+        }
+        let config: Config =
+            toml::Value::Table(table)
+                .try_into()
+                .map_err(|e: toml::de::Error| ConfigError::Env {
+                    name: "TANDEM_*".into(),
+                    message: e.to_string(),
+                })?;
+        config.check()?;
+        Ok(config)
+    }
+
+    fn check(&self) -> Result<(), ConfigError> {
+        self.listen_addr()?;
+        if !matches!(self.log.format.as_str(), "json" | "text") {
+            return Err(ConfigError::Invalid {
+                key: "log.format",
+                message: format!("{:?} is neither \"json\" nor \"text\"", self.log.format),
+            });
+        }
+        let positive: [(&'static str, usize); 5] = [
+            ("queue.capacity", self.queue.capacity),
+            ("queue.per_user", self.queue.per_user),
+            ("limits.body_bytes", self.limits.body_bytes),
+            ("limits.code_bytes", self.limits.code_bytes),
+            ("limits.custom_input_bytes", self.limits.custom_input_bytes),
+        ];
+        for (key, value) in positive {
+            if value == 0 {
+                return Err(ConfigError::Invalid {
+                    key,
+                    message: "must be at least 1".into(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    pub fn listen_addr(&self) -> Result<SocketAddr, ConfigError> {
+        self.server
+            .listen
+            .parse()
+            .map_err(|e| ConfigError::Invalid {
+                key: "server.listen",
+                message: format!(
+                    "{:?} is not an address like 127.0.0.1:8080 ({e})",
+                    self.server.listen
+                ),
+            })
+    }
+
+    /// The SQLite file: the configured one, or the per-user data directory's.
+    pub fn database_path(&self) -> PathBuf {
+        if !self.database.path.is_empty() {
+            return PathBuf::from(&self.database.path);
+        }
+        let base = std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+            .unwrap_or_else(|| PathBuf::from("/var/lib"));
+        base.join("tandem").join("tandem.db")
+    }
+
+    /// Worker threads: the configured count, or one per core.
+    pub fn workers(&self) -> usize {
+        if self.queue.workers > 0 {
+            return self.queue.workers;
+        }
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+
+    /// The configuration as a commented TOML file (for `tandem serve --print-config`).
+    pub fn to_toml(&self) -> String {
+        let body = toml::to_string_pretty(self).unwrap_or_default();
+        format!(
+            "# tandem serve configuration. Every key is optional; environment variables\n\
+             # TANDEM_<SECTION>_<KEY> override the file (e.g. TANDEM_QUEUE_WORKERS=4).\n\n{body}"
+        )
+    }
+}
+
+fn default_table() -> toml::Table {
+    match toml::Value::try_from(Config::default()) {
+        Ok(toml::Value::Table(t)) => t,
+        _ => toml::Table::new(),
+    }
+}
+
+/// `over`'s keys replace `base`'s, section by section.
+fn merge(mut base: toml::Table, over: toml::Table) -> toml::Table {
+    for (key, value) in over {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => {
+                let merged = merge(std::mem::take(b), o);
+                *b = merged;
+            }
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+    base
+}
+
+/// Applies `TANDEM_<SECTION>_<KEY>=value` when it names a known key; other `TANDEM_*` names
+/// (TANDEM_BANK ...) belong to other parts and are left alone.
+fn apply_env(table: &mut toml::Table, name: &str, value: &str) -> Result<(), ConfigError> {
+    let Some(rest) = name.strip_prefix("TANDEM_") else {
+        return Ok(());
+    };
+    let lower = rest.to_ascii_lowercase();
+    let Some((section, key)) = lower.split_once('_') else {
+        return Ok(());
+    };
+    let Some(toml::Value::Table(section_table)) = table.get_mut(section) else {
+        return Ok(());
+    };
+    let Some(current) = section_table.get(key) else {
+        return Ok(());
+    };
+    let parsed = parse_like(current, value).ok_or_else(|| ConfigError::Env {
+        name: name.to_string(),
+        message: format!("{value:?} is not a valid {}", current.type_str()),
+    })?;
+    section_table.insert(key.to_string(), parsed);
+    Ok(())
+}
+
+fn parse_like(current: &toml::Value, value: &str) -> Option<toml::Value> {
+    match current {
+        toml::Value::String(_) => Some(toml::Value::String(value.to_string())),
+        toml::Value::Integer(_) => value.trim().parse().ok().map(toml::Value::Integer),
+        toml::Value::Boolean(_) => match value.trim() {
+            "1" | "true" | "yes" => Some(toml::Value::Boolean(true)),
+            "0" | "false" | "no" => Some(toml::Value::Boolean(false)),
+            _ => None,
+        },
+        // Lists of paths use the platform's path separator, like PATH.
+        toml::Value::Array(_) => Some(toml::Value::Array(
+            std::env::split_paths(value)
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(|p| toml::Value::String(p.display().to_string()))
+                .collect(),
+        )),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_round_trip_through_the_printed_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("tandem.toml");
+        std::fs::write(&path, Config::default().to_toml()).expect("write");
+        let loaded = Config::load(Some(&path), env(&[])).expect("load");
+        assert_eq!(loaded, Config::default());
+    }
+
+    #[test]
+    fn file_then_environment_override() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("tandem.toml");
+        std::fs::write(&path, "[queue]\nworkers = 3\ncapacity = 10\n").expect("write");
+        let loaded = Config::load(
+            Some(&path),
+            env(&[
+                ("TANDEM_QUEUE_CAPACITY", "20"),
+                ("TANDEM_SERVER_LISTEN", "127.0.0.1:0"),
+                ("TANDEM_PROBLEMS_DIRS", "/a:/b"),
+                ("TANDEM_BANK", "/ignored"),
+                ("PATH", "/usr/bin"),
+            ]),
+        )
+        .expect("load");
+        assert_eq!(loaded.queue.workers, 3);
+        assert_eq!(loaded.queue.capacity, 20);
+        assert_eq!(loaded.server.listen, "127.0.0.1:0");
+        assert_eq!(
+            loaded.problems.dirs,
+            vec![PathBuf::from("/a"), PathBuf::from("/b")]
+        );
+        assert_eq!(loaded.workers(), 3);
+    }
+
+    #[test]
+    fn errors_name_the_file_key_or_variable() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("tandem.toml");
+        std::fs::write(&path, "[queue]\nworkerz = 3\n").expect("write");
+        let err = Config::load(Some(&path), env(&[])).expect_err("unknown key");
+        assert!(err.to_string().contains("tandem.toml"), "{err}");
+        assert!(err.to_string().contains("workerz"), "{err}");
+
+        let err = Config::load(None, env(&[("TANDEM_QUEUE_WORKERS", "many")])).expect_err("env");
+        assert!(err.to_string().contains("TANDEM_QUEUE_WORKERS"), "{err}");
+
+        let err =
+            Config::load(None, env(&[("TANDEM_SERVER_LISTEN", "nowhere")])).expect_err("addr");
+        assert!(err.to_string().contains("server.listen"), "{err}");
+
+        let err = Config::load(None, env(&[("TANDEM_QUEUE_CAPACITY", "0")])).expect_err("zero");
+        assert!(err.to_string().contains("queue.capacity"), "{err}");
+
+        let missing = dir.path().join("absent.toml");
+        let err = Config::load(Some(&missing), env(&[])).expect_err("missing");
+        assert!(err.to_string().contains("absent.toml"), "{err}");
+    }
+}

@@ -1,0 +1,158 @@
+//! `tandem serve`: the practice app. Loads the problem bank, opens the store, starts the judge
+//! workers behind a bounded fair queue, and serves the HTTP API (docs/api.md) and the embedded
+//! web app. The sandbox, toolchains and compile cache come from the caller (`Engine`), because
+//! only the `tandem` binary can be a box process.
+
+mod assets;
+mod bank;
+pub mod config;
+mod error;
+mod events;
+mod extract;
+mod identity;
+mod metrics;
+mod openapi;
+pub mod queue;
+mod routes;
+mod starter;
+mod state;
+mod time;
+mod views;
+mod worker;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::Router;
+use tandem_store::{SqliteStore, Store};
+use thiserror::Error;
+use tokio::net::TcpListener;
+
+pub use bank::{Bank, BankError};
+pub use config::{Config, ConfigError};
+pub use worker::Engine;
+
+use crate::events::RunHub;
+use crate::metrics::Metrics;
+use crate::queue::LocalQueue;
+use crate::state::AppState;
+use crate::worker::Worker;
+
+#[derive(Debug, Error)]
+pub enum ServerError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Bank(#[from] BankError),
+    #[error("the database: {0}")]
+    Store(#[from] tandem_store::StoreError),
+    #[error("cannot start the judge workers: {0}")]
+    Workers(std::io::Error),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: String,
+        source: std::io::Error,
+    },
+    #[error("the server stopped: {0}")]
+    Serve(std::io::Error),
+}
+
+/// A built app, ready to serve.
+pub struct App {
+    pub router: Router,
+    pub problems: usize,
+    pub workers: usize,
+    pub web_app_built: bool,
+    state: Arc<AppState>,
+}
+
+impl App {
+    /// Opens the store, loads the problems under `bank_roots` and starts the workers.
+    pub async fn build(
+        config: Config,
+        bank_roots: &[PathBuf],
+        engine: Engine,
+    ) -> Result<App, ServerError> {
+        let store = SqliteStore::open(&config.database_path()).await?;
+        let store: Arc<dyn Store> = Arc::new(store);
+        let interrupted = store
+            .fail_unfinished_runs(
+                time::now_ms(),
+                "the server restarted before this run finished; run it again",
+            )
+            .await?;
+        if interrupted > 0 {
+            tracing::warn!(
+                runs = interrupted,
+                "runs left unfinished by a previous start were marked failed"
+            );
+        }
+        let mut roots = bank_roots.to_vec();
+        roots.extend(config.problems.dirs.iter().cloned());
+        let bank = Arc::new(Bank::load(&roots)?);
+        let hub = Arc::new(RunHub::default());
+        let metrics = Arc::new(Metrics::default());
+        let languages = routes::meta::language_views(&engine.toolchains);
+        let worker = Worker {
+            engine,
+            store: Arc::clone(&store),
+            bank: Arc::clone(&bank),
+            hub: Arc::clone(&hub),
+            metrics: Arc::clone(&metrics),
+            runtime: tokio::runtime::Handle::current(),
+        };
+        let workers = config.workers();
+        let queue = LocalQueue::start(
+            workers,
+            config.queue.capacity,
+            config.queue.per_user,
+            Arc::new(worker),
+        )
+        .map_err(ServerError::Workers)?;
+        let state = Arc::new(AppState {
+            config,
+            store,
+            bank: Arc::clone(&bank),
+            queue,
+            hub,
+            languages,
+            metrics,
+        });
+        Ok(App {
+            router: routes::router(Arc::clone(&state)),
+            problems: bank.len(),
+            workers,
+            web_app_built: assets::web_app_built(),
+            state,
+        })
+    }
+
+    /// Binds the configured address (port 0 picks a free one).
+    pub async fn bind(&self) -> Result<TcpListener, ServerError> {
+        let addr = self.state.config.listen_addr()?;
+        TcpListener::bind(addr)
+            .await
+            .map_err(|source| ServerError::Listen {
+                addr: addr.to_string(),
+                source,
+            })
+    }
+
+    /// Serves until `shutdown` resolves; in-flight requests finish first.
+    pub async fn serve(
+        self,
+        listener: TcpListener,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> Result<(), ServerError> {
+        axum::serve(listener, self.router.into_make_service())
+            .with_graceful_shutdown(shutdown)
+            .await
+            .map_err(ServerError::Serve)
+    }
+}
+
+/// The address a listener got (after binding port 0).
+pub fn local_addr(listener: &TcpListener) -> Option<SocketAddr> {
+    listener.local_addr().ok()
+}
