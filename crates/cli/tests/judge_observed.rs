@@ -76,6 +76,20 @@ impl Recorder {
     }
 }
 
+/// Judges with a fresh recorder; returns the report and what the recorder heard.
+fn heard(
+    problem: &Problem,
+    language: Language,
+    source: &str,
+    scope: Scope,
+) -> (JudgeReport, Recorder) {
+    let recorder = Recorder::new();
+    let report = judge()
+        .judge_observed(problem, language, source, scope, &recorder)
+        .expect("judged");
+    (report, recorder)
+}
+
 impl JudgeObserver for Recorder {
     fn on_test(&self, index: usize, total: usize, result: &TestResult) {
         self.seen
@@ -105,16 +119,7 @@ const STREAK_SUM: &str = "import sys\nd = sys.stdin.read().split()\nprint(max(in
 #[test]
 fn stdio_observer_sees_the_report_tests_in_order() {
     let problem = load("best-streak");
-    let recorder = Recorder::new();
-    let report = judge()
-        .judge_observed(
-            &problem,
-            Language::Python,
-            STREAK_SUM,
-            Scope::Public,
-            &recorder,
-        )
-        .expect("judged");
+    let (report, recorder) = heard(&problem, Language::Python, STREAK_SUM, Scope::Public);
     recorder.assert_matches(&report);
     // example: 3 + 5 + 2 = 10, not 6; all-losses and single-day are right.
     assert_eq!(
@@ -127,16 +132,12 @@ fn stdio_observer_sees_the_report_tests_in_order() {
 #[test]
 fn a_compile_error_is_heard_as_every_test_skipped() {
     let problem = load("best-streak");
-    let recorder = Recorder::new();
-    let report = judge()
-        .judge_observed(
-            &problem,
-            Language::Cpp,
-            "int main() { return missing; }\n",
-            Scope::All,
-            &recorder,
-        )
-        .expect("judged");
+    let (report, recorder) = heard(
+        &problem,
+        Language::Cpp,
+        "int main() { return missing; }\n",
+        Scope::All,
+    );
     assert_eq!(report.verdict, Verdict::CompileError);
     recorder.assert_matches(&report);
     assert_eq!(
@@ -168,16 +169,12 @@ class Solution:
 #[test]
 fn function_observer_sees_the_report_tests_in_order() {
     let problem = load("slot-it-in");
-    let recorder = Recorder::new();
-    let report = judge()
-        .judge_observed(
-            &problem,
-            Language::Python,
-            SLOT_RAISES_WHEN_EMPTY,
-            Scope::Public,
-            &recorder,
-        )
-        .expect("judged");
+    let (report, recorder) = heard(
+        &problem,
+        Language::Python,
+        SLOT_RAISES_WHEN_EMPTY,
+        Scope::Public,
+    );
     recorder.assert_matches(&report);
     assert_eq!(
         verdicts(&report),
@@ -202,10 +199,7 @@ fn hidden_results_are_redacted_in_the_callback_too() {
     let problem = load("slot-it-in");
     let source =
         std::fs::read_to_string(bank("slot-it-in").join("solutions/main.py")).expect("reference");
-    let recorder = Recorder::new();
-    let report = judge()
-        .judge_observed(&problem, Language::Python, &source, Scope::All, &recorder)
-        .expect("judged");
+    let (report, recorder) = heard(&problem, Language::Python, &source, Scope::All);
     assert_eq!(report.verdict, Verdict::Accepted, "{report:?}");
     recorder.assert_matches(&report);
     let hidden: Vec<TestResult> = recorder
@@ -224,16 +218,7 @@ fn hidden_results_are_redacted_in_the_callback_too() {
 
     // Stdio: a wrong answer on a hidden test stops the submission; the rest are skipped.
     let problem = load("best-streak");
-    let recorder = Recorder::new();
-    let report = judge()
-        .judge_observed(
-            &problem,
-            Language::Python,
-            STREAK_SUM,
-            Scope::All,
-            &recorder,
-        )
-        .expect("judged");
+    let (report, recorder) = heard(&problem, Language::Python, STREAK_SUM, Scope::All);
     recorder.assert_matches(&report);
     for (_, _, result) in recorder.seen() {
         if result.hidden {
@@ -294,16 +279,12 @@ fn function_results_arrive_while_the_harness_runs() {
     assert_eq!(seen[0].2.verdict, Verdict::Accepted);
 
     // Without cancelling, the same run ends in the third test's time limit.
-    let recorder = Recorder::new();
-    let report = judge()
-        .judge_observed(
-            &problem,
-            Language::Python,
-            SLOT_SPINS_WHEN_EMPTY,
-            Scope::Public,
-            &recorder,
-        )
-        .expect("judged");
+    let (report, recorder) = heard(
+        &problem,
+        Language::Python,
+        SLOT_SPINS_WHEN_EMPTY,
+        Scope::Public,
+    );
     recorder.assert_matches(&report);
     assert_eq!(
         verdicts(&report),
