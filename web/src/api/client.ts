@@ -1,0 +1,102 @@
+// The typed HTTP client for docs/api.md. Same origin only; the guest cookie rides along.
+
+import { ApiError, networkError, parseApiError } from './errors';
+import type {
+  Draft,
+  Language,
+  Problem,
+  ProblemList,
+  RevealedHint,
+  Run,
+  RunAccepted,
+  RunRequest,
+  Session,
+  Solution,
+  Submission,
+  Timer,
+} from './types';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const init: RequestInit = {
+    method,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+    signal,
+  };
+  if (body !== undefined) {
+    init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+    init.body = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw networkError();
+  }
+  const text = await response.text().catch(() => '');
+  if (!response.ok) {
+    throw parseApiError(response.status, text, response.headers.get('Retry-After'));
+  }
+  if (text === '') return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError(response.status, 'bad_response', 'The server sent an answer this page cannot read. Reload the page.');
+  }
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  languages: (signal?: AbortSignal) => request<Language[]>('GET', '/api/languages', undefined, signal),
+  problems: (signal?: AbortSignal) => request<ProblemList>('GET', '/api/problems', undefined, signal),
+  problem: (slug: string, signal?: AbortSignal) =>
+    request<Problem>('GET', `/api/problems/${enc(slug)}`, undefined, signal),
+  session: (slug: string, signal?: AbortSignal) =>
+    request<Session>('GET', `/api/sessions/${enc(slug)}`, undefined, signal),
+  setLanguage: (slug: string, language: string) =>
+    request<Session>('PUT', `/api/sessions/${enc(slug)}/language`, { language }),
+  timer: (slug: string, action: 'pause' | 'resume') =>
+    request<Timer>('POST', `/api/sessions/${enc(slug)}/timer`, { action }),
+  putDraft: (slug: string, language: string, code: string, clientUpdatedAt: number) =>
+    request<Draft>('PUT', `/api/sessions/${enc(slug)}/drafts/${enc(language)}`, {
+      code,
+      client_updated_at: clientUpdatedAt,
+    }),
+  revealHint: (slug: string) => request<RevealedHint>('POST', `/api/sessions/${enc(slug)}/hints`),
+  revealSolutions: (slug: string) =>
+    request<{ solutions: Solution[] }>('POST', `/api/sessions/${enc(slug)}/solutions`),
+  submissions: (slug: string, signal?: AbortSignal) =>
+    request<Submission[]>('GET', `/api/sessions/${enc(slug)}/submissions`, undefined, signal),
+  createRun: (body: RunRequest) => request<RunAccepted>('POST', '/api/runs', body),
+  run: (id: string) => request<Run>('GET', `/api/runs/${enc(id)}`),
+  cancelRun: (id: string) => request<Run>('DELETE', `/api/runs/${enc(id)}`),
+  runEventsUrl: (id: string) => `/api/runs/${enc(id)}/events`,
+};
+
+let languagesPromise: Promise<Language[]> | null = null;
+
+/** /api/languages, fetched once per page load. */
+export function cachedLanguages(): Promise<Language[]> {
+  languagesPromise ??= api.languages().catch((err: unknown) => {
+    languagesPromise = null;
+    throw err;
+  });
+  return languagesPromise;
+}
+
+let problemsPromise: Promise<ProblemList> | null = null;
+
+/** /api/problems, shared by the landing and problems pages; `fresh` refetches (statuses change). */
+export function cachedProblems(fresh = false): Promise<ProblemList> {
+  if (fresh || problemsPromise === null) {
+    problemsPromise = api.problems().catch((err: unknown) => {
+      problemsPromise = null;
+      throw err;
+    });
+  }
+  return problemsPromise;
+}
