@@ -642,6 +642,20 @@ fn the_web_app_is_served_for_client_routes() {
         );
     }
     assert_eq!(client.get("/assets/missing-file.js").status, 404);
+
+    // The document sets the guest cookie, so a first visit's parallel API calls share it.
+    let fresh = server.client();
+    let page = fresh.get("/problems/warmer-day-ahead");
+    assert!(
+        page.headers.get("set-cookie").is_some(),
+        "the page sets the cookie"
+    );
+    let me = fresh.get("/api/me");
+    assert!(
+        me.headers.get("set-cookie").is_none(),
+        "the API call reuses it"
+    );
+    assert!(fresh.get("/").headers.get("set-cookie").is_none());
 }
 
 /// The binary itself: `tandem serve` on port 0 prints its address, answers over a real

@@ -2,26 +2,39 @@
 //! `web/dist`, or a placeholder page when the app was not built). Client routes get
 //! `index.html`; hashed files under `/assets/` are cached for a year.
 
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use rust_embed::Embed;
+
+use crate::identity::{identify, set_cookie};
+use crate::state::AppState;
 
 #[derive(Embed)]
 #[folder = "$TANDEM_WEB_DIST"]
 struct Assets;
 
-pub async fn serve(uri: Uri) -> Response {
+pub async fn serve(State(state): State<Arc<AppState>>, headers: HeaderMap, uri: Uri) -> Response {
     let path = uri.path().trim_start_matches('/');
-    if let Some(response) = file(path) {
+    let is_document = path.is_empty() || path == "index.html";
+    if !is_document && let Some(response) = file(path) {
         return response;
     }
     // A path with an extension names a file: a missing one is a 404, not the app.
     let last = path.rsplit('/').next().unwrap_or("");
-    if last.contains('.') {
+    if !is_document && last.contains('.') {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
-    file("index.html")
-        .unwrap_or_else(|| (StatusCode::NOT_FOUND, "the web app is not built").into_response())
+    let Some(mut response) = file("index.html") else {
+        return (StatusCode::NOT_FOUND, "the web app is not built").into_response();
+    };
+    match identify(&state, &headers).await {
+        Ok((_, cookie)) => set_cookie(&mut response, cookie),
+        Err(err) => return err.into_response(),
+    }
+    response
 }
 
 fn file(path: &str) -> Option<Response> {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use rand::RngCore;
@@ -34,9 +34,8 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
     }
 }
 
-fn cookie_token(request: &Request) -> Option<String> {
-    request
-        .headers()
+fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -57,29 +56,36 @@ pub async fn resolve_user(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let now = now_ms();
-    let existing = match cookie_token(&request) {
-        Some(token) => match state.store.user_by_session(&hash(&token), now).await {
-            Ok(user) => user,
-            Err(err) => return ApiError::from(err).into_response(),
-        },
-        None => None,
-    };
-    let (user, new_cookie) = match existing {
-        Some(user) => (user, None),
-        None => match new_guest(&state, now).await {
-            Ok(pair) => pair,
-            Err(err) => return err.into_response(),
-        },
+    let (user, new_cookie) = match identify(&state, request.headers()).await {
+        Ok(found) => found,
+        Err(err) => return err.into_response(),
     };
     request.extensions_mut().insert(CurrentUser(user));
     let mut response = next.run(request).await;
-    if let Some(cookie) = new_cookie
+    set_cookie(&mut response, new_cookie);
+    response
+}
+
+/// The user behind the request's cookie, or a new guest with the cookie to set.
+pub async fn identify(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<(User, Option<String>), ApiError> {
+    let now = now_ms();
+    if let Some(token) = cookie_token(headers)
+        && let Some(user) = state.store.user_by_session(&hash(&token), now).await?
+    {
+        return Ok((user, None));
+    }
+    new_guest(state, now).await
+}
+
+pub fn set_cookie(response: &mut Response, cookie: Option<String>) {
+    if let Some(cookie) = cookie
         && let Ok(value) = HeaderValue::from_str(&cookie)
     {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
-    response
 }
 
 async fn new_guest(state: &AppState, now: i64) -> Result<(User, Option<String>), ApiError> {
