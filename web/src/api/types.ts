@@ -149,6 +149,11 @@ export interface JudgeReport {
   total: number;
   tests: TestResult[];
   compile?: CompileInfo | null;
+  /** Peak memory of the whole run (function mode measures one process for all tests). */
+  memory_kib?: number;
+  /** Slowest test's CPU time and the per-test limit for this language. */
+  max_cpu_ms?: number;
+  time_limit_ms?: number;
 }
 
 export interface FailureReport {

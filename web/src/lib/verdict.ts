@@ -28,8 +28,9 @@ export function isAccepted(verdict: string | null | undefined): boolean {
 }
 
 /** KiB → MiB with one decimal, e.g. 9000 → "8.8". */
+/** MiB with one decimal; "—" when not measured (a function-mode test shares one process). */
 export function formatMiB(kib: number): string {
-  return (kib / 1024).toFixed(1);
+  return kib > 0 ? (kib / 1024).toFixed(1) : '—';
 }
 
 /** A relative time like "3 min ago", or a date for older events. */

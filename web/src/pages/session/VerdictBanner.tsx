@@ -1,5 +1,5 @@
-import type { Run } from '../../api/types';
-import { isAccepted, verdictWords } from '../../lib/verdict';
+import { isJudgeReport, type Run } from '../../api/types';
+import { formatMiB, isAccepted, verdictWords } from '../../lib/verdict';
 
 const KIND = { run: 'Run', submit: 'Submission', custom: 'Custom run' } as const;
 
@@ -18,6 +18,12 @@ export function VerdictBanner({ run }: { run: Run }) {
       {run.status === 'done' && run.total > 0 && (
         <span className="verdict-banner__count" data-testid="tests-passed">
           {run.passed} / {run.total} tests passed
+        </span>
+      )}
+      {isJudgeReport(run.report) && run.report.max_cpu_ms !== undefined && (
+        <span className="verdict-banner__figures" data-testid="run-figures">
+          slowest test {run.report.max_cpu_ms} ms of {run.report.time_limit_ms} ms
+          {run.report.memory_kib ? ` · peak memory ${formatMiB(run.report.memory_kib)} MiB` : ''}
         </span>
       )}
     </div>
