@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Starts Tandem on its embedded defaults.
+# Starts Tandem on its embedded defaults: the practice app on http://127.0.0.1:8080, with
+# a SQLite file in ~/.local/share/tandem, the built-in problem bank and the local sandbox.
 #
-# Until the web server exists this is a demonstration through the CLI: it builds the
-# `tandem` binary, shows what this machine supports (`tandem doctor`), then runs two
-# example programs in the sandbox, each printing one JSON result. When the server lands,
-# this script becomes `exec target/release/tandem serve` (the app on 127.0.0.1:8080).
+# Installs what is missing (scripts/setup.sh), builds the web app and embeds it in the
+# release binary, then runs `tandem serve`. Extra arguments go to `tandem serve`
+# (e.g. --listen 0.0.0.0:8080, --config tandem.toml). Ctrl-C stops it.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -16,19 +16,13 @@ echo "==> set-up"
 bash scripts/setup.sh
 
 echo
+echo "==> web app: scripts/web.sh build"
+bash scripts/web.sh build
+
+echo
 echo "==> build: cargo build --release -p tandem"
 cargo build --release -p tandem
 
-TANDEM=target/release/tandem
-
 echo
-echo "==> $TANDEM doctor"
-"$TANDEM" doctor
-
-echo
-echo "==> $TANDEM run examples/hello.py"
-"$TANDEM" run examples/hello.py
-
-echo
-echo "==> $TANDEM run --stdin examples/sum.in examples/sum.cpp"
-"$TANDEM" run --stdin examples/sum.in examples/sum.cpp
+echo "==> target/release/tandem serve $*"
+exec target/release/tandem serve "$@"

@@ -56,6 +56,9 @@ ITEMS=(
   "node|cmd:node|nodejs npm"
   "git|cmd:git|git"
   "ca-certificates|pkg:ca-certificates|ca-certificates"
+  # The browser of the end-to-end tests and Lighthouse (driven with playwright-core).
+  "chromium|file:/usr/bin/chromium|chromium"
+  "fonts|pkg:fonts-dejavu-core|fonts-dejavu-core"
 )
 
 is_present() {

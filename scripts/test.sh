@@ -15,7 +15,7 @@ if [[ "${CI:-}" == true ]]; then
   export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 fi
 
-STAGES=(setup fmt clippy nextest bank)
+STAGES=(setup web fmt clippy nextest e2e bank)
 FAILED=()
 n=0
 
@@ -44,6 +44,10 @@ if ((${#FAILED[@]} > 0)); then
   exit 1
 fi
 
+# First, so the binaries built below embed the freshly built web app.
+header "web app: lint, type check, unit tests, build (scripts/web.sh all)"
+stage web bash scripts/web.sh all
+
 header "formatting: cargo fmt --all -- --check"
 stage fmt cargo fmt --all -- --check
 
@@ -52,6 +56,11 @@ stage clippy cargo clippy --workspace --all-targets -- -D warnings
 
 header "tests: cargo nextest run --workspace --profile ci"
 stage nextest cargo nextest run --workspace --profile ci
+
+# The browser app end to end: Playwright drives Debian's Chromium against a real
+# `tandem serve` (started by the suite on 127.0.0.1, port 0).
+header "end to end: web/e2e in Chromium"
+stage e2e bash -c 'cargo build --quiet -p tandem && cd web && npm run --silent e2e'
 
 # Every package of the built-in bank is proved in the real sandbox: references accepted in
 # each language they ship, wrong solutions rejected with their declared verdicts.

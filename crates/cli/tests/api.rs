@@ -249,6 +249,26 @@ fn hidden_tests_and_solutions_never_reach_the_browser() {
         .filter(|t| t["hidden"] == true)
         .collect();
     assert!(!hidden.is_empty());
+    let problem = tandem_problems::load_package(&server::bank_dir().join("warmer-day-ahead"))
+        .expect("package");
+    let everything = serde_json::to_string(&events).expect("json");
+    for case in &problem.hidden_tests {
+        let name = format!("\"{}\"", case.name());
+        assert!(
+            !everything.contains(&name),
+            "hidden test name {name} in the run events"
+        );
+    }
+    for (position, test) in done["report"]["tests"]
+        .as_array()
+        .expect("tests")
+        .iter()
+        .enumerate()
+    {
+        if test["hidden"] == true {
+            assert_eq!(test["name"], format!("hidden-{}", position + 1));
+        }
+    }
     for test in hidden {
         for field in ["input", "expected", "actual", "diff", "message", "printed"] {
             assert!(

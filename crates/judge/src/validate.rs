@@ -122,11 +122,22 @@ fn prove_solution(
     let (ok, detail) = match expect {
         None => {
             let ok = report.verdict == Verdict::Accepted;
-            let first = report.tests.iter().find(|t| t.verdict != Verdict::Accepted);
-            let why = first.map(|t| {
+            let first = report
+                .tests
+                .iter()
+                .enumerate()
+                .find(|(_, t)| t.verdict != Verdict::Accepted);
+            let why = first.map(|(position, t)| {
+                // The report calls hidden tests hidden-N; the author wants the real name.
+                let name = problem
+                    .public_tests
+                    .iter()
+                    .chain(&problem.hidden_tests)
+                    .nth(position)
+                    .map_or(t.name.as_str(), |case| case.name());
                 format!(
                     " — first failure: {} ({}){}",
-                    t.name,
+                    name,
                     t.verdict.as_str(),
                     t.message
                         .as_deref()

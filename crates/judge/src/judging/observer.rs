@@ -102,7 +102,7 @@ impl<'a> Emitter<'a> {
     /// Adds the next test's result and tells the observer. The report redacts the same way
     /// (`JudgeReport::finish`), so what the observer saw is what the report says.
     pub(super) fn push(&mut self, result: TestResult) {
-        let shown = result.clone().redact();
+        let shown = result.clone().redact(self.results.len());
         self.observer
             .on_test(self.results.len(), self.total, &shown);
         self.results.push(result);

@@ -20,7 +20,7 @@ export function ResultSheet({ state }: { state: RunState }) {
   return (
     <section className="result-sheet" aria-label="Results" data-testid="result-sheet" data-phase={state.phase}>
       <p
-        className={`run-status${state.phase === 'done' ? ' visually-hidden' : ''}`}
+        className={`run-status${state.phase === 'done' || state.phase === 'error' ? ' visually-hidden' : ''}`}
         role="status"
         aria-live="polite"
         data-testid="run-status"
