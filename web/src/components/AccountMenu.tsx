@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { isAdmin, shownName } from '../lib/account';
-import { setMe, useMe } from '../lib/me';
+import { signedOut, useMe } from '../lib/me';
 import { navigate } from '../router/history';
 import { Link } from '../router/Link';
 
@@ -43,7 +43,7 @@ export function AccountMenu() {
     try {
       await api.signOut();
     } finally {
-      setMe(null);
+      void signedOut();
       navigate('/');
     }
   }

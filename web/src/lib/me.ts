@@ -6,6 +6,8 @@ import { api, cachedProblems } from '../api/client';
 import type { Me } from '../api/types';
 
 let current: Me | null = null;
+/** The last person seen, so a change of person (not the first load) refreshes their data. */
+let lastId: string | null = null;
 let loading: Promise<Me | null> | null = null;
 const listeners = new Set<() => void>();
 
@@ -22,12 +24,20 @@ export function getMe(): Me | null {
   return current;
 }
 
-/** Records who we are now. A change of person refreshes data that depends on them. */
+/** Records who we are now. A change of person refreshes data that depends on them (statuses). */
 export function setMe(me: Me | null): void {
-  const changed = current?.id !== me?.id;
   current = me;
   notify();
-  if (changed && me !== null) void cachedProblems(true).catch(() => undefined);
+  if (me === null) return;
+  const changed = lastId !== null && lastId !== me.id;
+  lastId = me.id;
+  if (changed) void cachedProblems(true).catch(() => undefined);
+}
+
+/** After sign-out the browser is a new guest: forget the account and ask who we are now. */
+export function signedOut(): Promise<Me | null> {
+  setMe(null);
+  return loadMe(true);
 }
 
 /** Fetches /api/me once (again with `fresh`); failures leave the store empty. */
@@ -54,5 +64,6 @@ export function useMe(): Me | null {
 /** For tests. */
 export function resetMe(): void {
   current = null;
+  lastId = null;
   loading = null;
 }

@@ -133,8 +133,15 @@ pub async fn signin(
     SessionHash(old_session): SessionHash,
     ApiJson(request): ApiJson<SignIn>,
 ) -> Result<Response, ApiError> {
-    // Keyed by the name as typed (lower-cased), valid or not, so junk names are limited too.
-    let key = request.username.trim().to_ascii_lowercase();
+    // Keyed by the name as typed (lower-cased), valid or not, so junk names are limited too;
+    // cut to a bounded length so a huge name cannot become a huge key in memory.
+    let key: String = request
+        .username
+        .trim()
+        .to_ascii_lowercase()
+        .chars()
+        .take(2 * validate::USERNAME_MAX)
+        .collect();
     state.limits.signin.check(ip, &key)?;
     if let Err(wait) = state.backoff.check(&key, Instant::now()) {
         return Err(rate::limited("failed sign-ins for this username", wait));

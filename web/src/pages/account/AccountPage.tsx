@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { Me } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { BIO_MAX, charCount, DISPLAY_NAME_MAX } from '../../lib/account';
-import { setMe, useMe } from '../../lib/me';
+import { setMe, signedOut, useMe } from '../../lib/me';
 import { navigate } from '../../router/history';
 import { Link } from '../../router/Link';
 import { DeleteMyData } from './DeleteMyData';
@@ -80,7 +80,7 @@ function Sessions() {
     try {
       if (everywhere) await api.signOutEverywhere();
       else await api.signOut();
-      setMe(null);
+      void signedOut();
       navigate('/', { replace: true });
     } catch (err) {
       setError(err);

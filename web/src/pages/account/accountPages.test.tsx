@@ -79,7 +79,7 @@ describe('account pages', () => {
   it('deletes only after the username is typed', async () => {
     fetchMock.mockImplementation(() => json(200, me({ id: 'g9', kind: 'guest', username: null })));
     render(<DeleteMyData me={me()} />);
-    const button = screen.getByTestId('delete-submit') as HTMLButtonElement;
+    const button = screen.getByTestId<HTMLButtonElement>('delete-submit');
     expect(button.disabled).toBe(true);
     fireEvent.change(screen.getByLabelText(/to confirm/), { target: { value: 'alic' } });
     expect(button.disabled).toBe(true);
