@@ -797,3 +797,24 @@ fn the_openapi_description_lists_the_account_routes() {
     }
     assert!(spec.body["paths"]["/api/me"]["delete"].is_object());
 }
+
+#[test]
+fn accounts_listed_in_auth_admins_become_admins_at_start_up() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("shared.db").display().to_string();
+    let first = {
+        let db = db.clone();
+        TestServer::start_with(move |c| c.database.path = db)
+    };
+    let reply = signup(&first.client(), "carol");
+    assert_eq!(reply.body["role"], "learner");
+    let carol = token(&reply).expect("token");
+    drop(first);
+
+    let second = TestServer::start_with(move |c| {
+        c.database.path = db;
+        c.auth.admins = vec!["Carol".into()];
+    });
+    // The session from before the restart, without signing in again.
+    assert_eq!(me_with_token(&second, &carol)["role"], "admin");
+}

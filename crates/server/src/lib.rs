@@ -185,7 +185,7 @@ async fn promote_admins(config: &Config, store: &dyn Store) -> Result<(), Server
 }
 
 /// Once a minute, rate-limit buckets that are full again are dropped, so their memory follows
-/// the recent clients only. Ends with the app.
+/// the recent clients only, and expired browser sessions are deleted. Ends with the app.
 fn spawn_pruning(state: std::sync::Weak<AppState>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -193,6 +193,9 @@ fn spawn_pruning(state: std::sync::Weak<AppState>) {
             tick.tick().await;
             let Some(state) = state.upgrade() else { break };
             state.limits.prune();
+            if let Err(err) = state.store.delete_expired_sessions(time::now_ms()).await {
+                tracing::warn!(error = %err, "cannot delete expired sessions");
+            }
         }
     });
 }

@@ -106,6 +106,10 @@ pub trait Store: Send + Sync {
     /// Ends one browser session (sign-out). Unknown hashes are fine.
     async fn delete_web_session(&self, token_hash: &[u8]) -> Result<()>;
 
+    /// Removes sessions that expired before `now` (they already sign no one in; this only
+    /// reclaims their rows). Returns how many.
+    async fn delete_expired_sessions(&self, now: i64) -> Result<u64>;
+
     /// Ends every browser session of a user ("sign out everywhere"). Returns how many.
     async fn delete_user_sessions(&self, user_id: &str) -> Result<u64>;
 

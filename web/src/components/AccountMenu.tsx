@@ -53,7 +53,6 @@ export function AccountMenu() {
       <button
         type="button"
         className="button button--small"
-        aria-haspopup="true"
         aria-expanded={open}
         aria-controls="account-menu-list"
         onClick={() => setOpen(!open)}

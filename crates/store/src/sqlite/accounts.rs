@@ -147,6 +147,14 @@ pub(super) async fn delete_web_session(pool: &SqlitePool, token_hash: &[u8]) -> 
     Ok(())
 }
 
+pub(super) async fn delete_expired_sessions(pool: &SqlitePool, now: i64) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM web_sessions WHERE expires_at <= ?")
+        .bind(now)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 pub(super) async fn delete_user_sessions(pool: &SqlitePool, user_id: &str) -> Result<u64> {
     let done = sqlx::query("DELETE FROM web_sessions WHERE user_id = ?")
         .bind(user_id)

@@ -321,6 +321,10 @@ impl Store for SqliteStore {
         accounts::delete_web_session(&self.pool, token_hash).await
     }
 
+    async fn delete_expired_sessions(&self, now: i64) -> Result<u64> {
+        accounts::delete_expired_sessions(&self.pool, now).await
+    }
+
     async fn delete_user_sessions(&self, user_id: &str) -> Result<u64> {
         accounts::delete_user_sessions(&self.pool, user_id).await
     }
