@@ -3,6 +3,10 @@ import { Header } from './components/Header';
 import { Landing } from './pages/Landing';
 import { NotFound } from './pages/NotFound';
 import { ProblemsPage } from './pages/problems/ProblemsPage';
+import { AccountPage } from './pages/account/AccountPage';
+import { AdminPage } from './pages/admin/AdminPage';
+import { AuthPage } from './pages/auth/AuthPage';
+import { loadMe } from './lib/me';
 import { matchRoute, type Route } from './router/routes';
 import { useLocation } from './router/useLocation';
 
@@ -17,6 +21,14 @@ function titleFor(route: Route): string {
       return 'Problems · Tandem';
     case 'session':
       return `${route.slug} · Tandem`;
+    case 'signin':
+      return 'Sign in · Tandem';
+    case 'signup':
+      return 'Create an account · Tandem';
+    case 'account':
+      return 'Account · Tandem';
+    case 'admin':
+      return 'Users · Tandem';
     case 'not-found':
       return 'Page not found · Tandem';
   }
@@ -30,6 +42,10 @@ export function App() {
   useEffect(() => {
     document.title = title;
   }, [title]);
+
+  useEffect(() => {
+    void loadMe();
+  }, []);
 
   return (
     <>
@@ -45,6 +61,9 @@ export function App() {
             <SessionPage key={route.slug} slug={route.slug} />
           </Suspense>
         )}
+        {(route.name === 'signin' || route.name === 'signup') && <AuthPage key={route.name} mode={route.name} />}
+        {route.name === 'account' && <AccountPage />}
+        {route.name === 'admin' && <AdminPage />}
         {route.name === 'not-found' && <NotFound path={route.path} />}
       </main>
     </>

@@ -31,7 +31,7 @@ pub async fn serve(State(state): State<Arc<AppState>>, headers: HeaderMap, uri: 
         return (StatusCode::NOT_FOUND, "the web app is not built").into_response();
     };
     match identify(&state, &headers).await {
-        Ok((_, cookie)) => set_cookie(&mut response, cookie),
+        Ok(identity) => set_cookie(&mut response, identity.new_cookie),
         Err(err) => return err.into_response(),
     }
     response

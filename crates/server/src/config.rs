@@ -32,6 +32,8 @@ pub struct Config {
     pub limits: LimitsConfig,
     pub sandbox: SandboxConfig,
     pub log: LogConfig,
+    pub auth: AuthConfig,
+    pub rate_limits: RateLimitsConfig,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,6 +43,45 @@ pub struct ServerConfig {
     pub listen: String,
     /// Days a guest's browser session cookie lives.
     pub session_days: u32,
+    /// Mark cookies `Secure` and send HSTS. Turn on whenever the app is reached over HTTPS
+    /// (directly or behind a TLS-terminating proxy); leave off for plain-HTTP local use, where
+    /// browsers would drop a Secure cookie.
+    pub secure_cookies: bool,
+    /// The origin browsers use to reach the app (`https://tandem.example.org`), when it differs
+    /// from the Host header the server sees (behind a proxy). Empty: the request's Host.
+    pub public_origin: String,
+    /// Take the client address from the last hop of `X-Forwarded-For` (only behind a proxy
+    /// you run, which appends it); otherwise the socket peer is the client.
+    pub trust_forwarded_for: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AuthConfig {
+    /// Usernames that are admins: promoted at start-up and whenever they sign up or sign in.
+    pub admins: Vec<String>,
+    /// Seconds a signed-in browser session lives (checked on the server at every request).
+    pub session_seconds: u64,
+}
+
+/// Requests allowed per minute (a token bucket: the whole count may come at once, then one
+/// more every 60/count seconds), per client address and per user, and the sign-in backoff.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RateLimitsConfig {
+    pub signin_per_ip: u32,
+    /// Per username tried, whoever tries it.
+    pub signin_per_user: u32,
+    pub signup_per_ip: u32,
+    /// Per guest trying to sign up.
+    pub signup_per_user: u32,
+    /// POST /api/runs (runs and submissions).
+    pub runs_per_ip: u32,
+    pub runs_per_user: u32,
+    /// Failed sign-ins for one username before each further attempt must wait.
+    pub signin_failures_before_backoff: u32,
+    /// The longest wait of the backoff (it doubles from 1 s per further failure).
+    pub signin_backoff_max_seconds: u64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -104,6 +145,33 @@ impl Default for ServerConfig {
         Self {
             listen: "127.0.0.1:8080".into(),
             session_days: 30,
+            secure_cookies: false,
+            public_origin: String::new(),
+            trust_forwarded_for: false,
+        }
+    }
+}
+
+impl Default for AuthConfig {
+    fn default() -> Self {
+        Self {
+            admins: Vec::new(),
+            session_seconds: 30 * 24 * 3600,
+        }
+    }
+}
+
+impl Default for RateLimitsConfig {
+    fn default() -> Self {
+        Self {
+            signin_per_ip: 30,
+            signin_per_user: 10,
+            signup_per_ip: 10,
+            signup_per_user: 5,
+            runs_per_ip: 120,
+            runs_per_user: 30,
+            signin_failures_before_backoff: 5,
+            signin_backoff_max_seconds: 300,
         }
     }
 }
@@ -204,6 +272,23 @@ impl Config {
             ("limits.code_bytes", self.limits.code_bytes),
             ("limits.custom_input_bytes", self.limits.custom_input_bytes),
         ];
+        let limits = &self.rate_limits;
+        let per_minute: [(&'static str, u32); 7] = [
+            ("rate_limits.signin_per_ip", limits.signin_per_ip),
+            ("rate_limits.signin_per_user", limits.signin_per_user),
+            ("rate_limits.signup_per_ip", limits.signup_per_ip),
+            ("rate_limits.signup_per_user", limits.signup_per_user),
+            ("rate_limits.runs_per_ip", limits.runs_per_ip),
+            ("rate_limits.runs_per_user", limits.runs_per_user),
+            (
+                "rate_limits.signin_failures_before_backoff",
+                limits.signin_failures_before_backoff,
+            ),
+        ];
+        let positive = positive
+            .into_iter()
+            .chain(per_minute.map(|(key, value)| (key, value as usize)))
+            .chain([("auth.session_seconds", self.auth.session_seconds as usize)]);
         for (key, value) in positive {
             if value == 0 {
                 return Err(ConfigError::Invalid {
@@ -212,6 +297,7 @@ impl Config {
                 });
             }
         }
+        self.public_origin()?;
         Ok(())
     }
 
@@ -226,6 +312,26 @@ impl Config {
                     self.server.listen
                 ),
             })
+    }
+
+    /// `server.public_origin` without a trailing slash, checked to be `scheme://host[:port]`.
+    pub fn public_origin(&self) -> Result<Option<String>, ConfigError> {
+        let origin = self.server.public_origin.trim_end_matches('/');
+        if origin.is_empty() {
+            return Ok(None);
+        }
+        let valid = ["http://", "https://"].iter().any(|scheme| {
+            origin
+                .strip_prefix(scheme)
+                .is_some_and(|host| !host.is_empty() && !host.contains(['/', '?', '#', '@']))
+        });
+        if !valid {
+            return Err(ConfigError::Invalid {
+                key: "server.public_origin",
+                message: format!("{origin:?} is not an origin like https://tandem.example.org"),
+            });
+        }
+        Ok(Some(origin.to_ascii_lowercase()))
     }
 
     /// The SQLite file: the configured one, or the per-user data directory's.
@@ -288,10 +394,18 @@ fn apply_env(table: &mut toml::Table, name: &str, value: &str) -> Result<(), Con
         return Ok(());
     };
     let lower = rest.to_ascii_lowercase();
-    let Some((section, key)) = lower.split_once('_') else {
+    // Section names may hold underscores themselves (`rate_limits`): find the section whose
+    // name, followed by `_`, starts the variable.
+    let Some((section, key)) = table.keys().find_map(|section| {
+        lower
+            .strip_prefix(section.as_str())
+            .and_then(|rest| rest.strip_prefix('_'))
+            .map(|key| (section.clone(), key.to_string()))
+    }) else {
         return Ok(());
     };
-    let Some(toml::Value::Table(section_table)) = table.get_mut(section) else {
+    let key = key.as_str();
+    let Some(toml::Value::Table(section_table)) = table.get_mut(&section) else {
         return Ok(());
     };
     let Some(current) = section_table.get(key) else {
@@ -357,6 +471,8 @@ mod tests {
                 ("TANDEM_SERVER_LISTEN", "127.0.0.1:0"),
                 ("TANDEM_PROBLEMS_DIRS", "/a:/b"),
                 ("TANDEM_BANK", "/ignored"),
+                ("TANDEM_RATE_LIMITS_SIGNIN_PER_IP", "7"),
+                ("TANDEM_SERVER_SECURE_COOKIES", "true"),
                 ("PATH", "/usr/bin"),
             ]),
         )
@@ -369,6 +485,26 @@ mod tests {
             vec![PathBuf::from("/a"), PathBuf::from("/b")]
         );
         assert_eq!(loaded.workers(), 3);
+        assert_eq!(loaded.rate_limits.signin_per_ip, 7);
+        assert!(loaded.server.secure_cookies);
+    }
+
+    #[test]
+    fn public_origin_must_be_an_origin() {
+        let ok = Config::load(
+            None,
+            env(&[("TANDEM_SERVER_PUBLIC_ORIGIN", "https://Tandem.example.org/")]),
+        )
+        .expect("load");
+        assert_eq!(
+            ok.public_origin().expect("origin").as_deref(),
+            Some("https://tandem.example.org")
+        );
+        for bad in ["tandem.example.org", "https://x/path", "ftp://x"] {
+            let err =
+                Config::load(None, env(&[("TANDEM_SERVER_PUBLIC_ORIGIN", bad)])).expect_err(bad);
+            assert!(err.to_string().contains("server.public_origin"), "{err}");
+        }
     }
 
     #[test]

@@ -52,6 +52,19 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, "not_found", message)
     }
 
+    pub fn unauthorized(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, code, message)
+    }
+
+    /// 401 for actions only an account can take.
+    pub fn sign_in_required() -> Self {
+        Self::unauthorized("sign_in_required", "sign in to your account first")
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden", message)
+    }
+
     pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, code, message)
     }
@@ -89,6 +102,10 @@ impl From<StoreError> for ApiError {
     fn from(err: StoreError) -> Self {
         match err {
             StoreError::NotFound { what } => ApiError::not_found(format!("{what} not found")),
+            StoreError::Taken { what } => {
+                ApiError::conflict("taken", format!("{what} is already taken"))
+            }
+            StoreError::WrongState(why) => ApiError::conflict("conflict", why),
             other => ApiError::internal("store", &other),
         }
     }

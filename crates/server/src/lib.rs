@@ -4,6 +4,7 @@
 //! only the `tandem` binary can be a box process.
 
 mod assets;
+mod auth;
 mod bank;
 pub mod config;
 mod error;
@@ -110,6 +111,13 @@ impl App {
             Arc::new(worker),
         )
         .map_err(ServerError::Workers)?;
+        promote_admins(&config, store.as_ref()).await?;
+        let public_origin = config.public_origin()?;
+        let limits = auth::rate::RateLimits::new(&config.rate_limits);
+        let backoff = auth::backoff::Backoff::new(
+            config.rate_limits.signin_failures_before_backoff,
+            std::time::Duration::from_secs(config.rate_limits.signin_backoff_max_seconds),
+        );
         let state = Arc::new(AppState {
             config,
             store,
@@ -118,7 +126,11 @@ impl App {
             hub,
             languages,
             metrics,
+            limits,
+            backoff,
+            public_origin,
         });
+        spawn_pruning(Arc::downgrade(&state));
         Ok(App {
             router: routes::router(Arc::clone(&state)),
             problems: bank.len(),
@@ -145,11 +157,47 @@ impl App {
         listener: TcpListener,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
-        axum::serve(listener, self.router.into_make_service())
+        // With the peer address, which rate limits key on.
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, service)
             .with_graceful_shutdown(shutdown)
             .await
             .map_err(ServerError::Serve)
     }
+}
+
+/// Accounts named in `auth.admins` that exist already become admins (the others do when they
+/// sign up or sign in).
+async fn promote_admins(config: &Config, store: &dyn Store) -> Result<(), ServerError> {
+    for name in &config.auth.admins {
+        if let Some(account) = store.account_by_username(name).await?
+            && account.user.role != tandem_store::Role::Admin
+        {
+            store
+                .set_role(&account.user.id, tandem_store::Role::Admin)
+                .await?;
+            tracing::info!(username = %name, "made an admin by auth.admins");
+        }
+    }
+    Ok(())
+}
+
+/// Once a minute, rate-limit buckets that are full again are dropped, so their memory follows
+/// the recent clients only, and expired browser sessions are deleted. Ends with the app.
+fn spawn_pruning(state: std::sync::Weak<AppState>) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            let Some(state) = state.upgrade() else { break };
+            state.limits.prune();
+            if let Err(err) = state.store.delete_expired_sessions(time::now_ms()).await {
+                tracing::warn!(error = %err, "cannot delete expired sessions");
+            }
+        }
+    });
 }
 
 /// The address a listener got (after binding port 0).

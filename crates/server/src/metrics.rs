@@ -29,6 +29,7 @@ pub struct Metrics {
     pub run_seconds: Histogram,
     pub refused_runs: Counter,
     pub guests_created: Counter,
+    pub csrf_refused: Counter,
     pub queue_waiting: Gauge,
     pub queue_running: Gauge,
     pub resident_bytes: Gauge,
@@ -59,6 +60,12 @@ impl Default for Metrics {
             "Guest users created",
             guests_created.clone(),
         );
+        let csrf_refused = Counter::default();
+        registry.register(
+            "csrf_refused",
+            "State-changing requests refused as cross-site",
+            csrf_refused.clone(),
+        );
         let queue_waiting = Gauge::default();
         registry.register(
             "queue_waiting",
@@ -80,6 +87,7 @@ impl Default for Metrics {
             run_seconds,
             refused_runs,
             guests_created,
+            csrf_refused,
             queue_waiting,
             queue_running,
             resident_bytes,

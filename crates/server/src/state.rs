@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use tandem_store::Store;
 
+use crate::auth::backoff::Backoff;
+use crate::auth::rate::RateLimits;
 use crate::bank::Bank;
 use crate::config::Config;
 use crate::events::RunHub;
@@ -19,4 +21,8 @@ pub struct AppState {
     pub hub: Arc<RunHub>,
     pub languages: Vec<LanguageView>,
     pub metrics: Arc<Metrics>,
+    pub limits: RateLimits,
+    pub backoff: Backoff,
+    /// `server.public_origin`, checked and normalised at start-up.
+    pub public_origin: Option<String>,
 }

@@ -13,8 +13,8 @@ use async_trait::async_trait;
 
 pub use error::StoreError;
 pub use model::{
-    Draft, ProblemSession, ProblemStatus, Reveal, RevealKind, RunKind, RunRecord, RunStatus, User,
-    UserKind,
+    Account, Draft, NewAccount, ProblemSession, ProblemStatus, Reveal, RevealKind, Role, RunKind,
+    RunRecord, RunStatus, User, UserKind, UserPage,
 };
 pub use sqlite::SqliteStore;
 
@@ -85,6 +85,49 @@ pub trait Store: Send + Sync {
     /// At start-up: runs left queued or running by a previous process are marked failed, so no
     /// run waits forever. Returns how many.
     async fn fail_unfinished_runs(&self, now: i64, reason: &str) -> Result<u64>;
+
+    /// Sign-up: turns the guest `user_id` into an account in place (same id, so drafts, runs,
+    /// reveals and practice sessions stay). `StoreError::Taken` when the username is used
+    /// (whatever its case), `WrongState` when the user is already an account, `NotFound` when
+    /// there is no such user.
+    async fn convert_guest(&self, user_id: &str, account: &NewAccount) -> Result<User>;
+
+    /// The account with this username (compared without case), with its password hash.
+    async fn account_by_username(&self, username: &str) -> Result<Option<Account>>;
+
+    async fn user(&self, user_id: &str) -> Result<Option<User>>;
+
+    /// Sign-in from a guest: moves the guest's rows onto the account, in one transaction —
+    /// drafts (the newer `client_updated_at` wins per problem and language), runs, reveals
+    /// (the earlier time wins) and practice sessions (the account's own wins) — then deletes
+    /// the guest with whatever is left (its browser sessions).
+    async fn merge_guest(&self, guest_id: &str, into_user_id: &str) -> Result<()>;
+
+    /// Ends one browser session (sign-out). Unknown hashes are fine.
+    async fn delete_web_session(&self, token_hash: &[u8]) -> Result<()>;
+
+    /// Removes sessions that expired before `now` (they already sign no one in; this only
+    /// reclaims their rows). Returns how many.
+    async fn delete_expired_sessions(&self, now: i64) -> Result<u64>;
+
+    /// Ends every browser session of a user ("sign out everywhere"). Returns how many.
+    async fn delete_user_sessions(&self, user_id: &str) -> Result<u64>;
+
+    /// Deletes a user and, by cascade, every row of theirs. `NotFound` for an unknown id.
+    async fn delete_user(&self, user_id: &str) -> Result<()>;
+
+    /// Everything stored about a user as one JSON value (profile, practice sessions, drafts,
+    /// runs, reveals, browser sessions without their token hashes). Never the password hash.
+    async fn export_user(&self, user_id: &str) -> Result<serde_json::Value>;
+
+    /// Accounts (not guests), oldest first: `limit` of them after skipping `offset`.
+    async fn list_users(&self, offset: u64, limit: u32) -> Result<UserPage>;
+
+    /// Sets an account's role. `NotFound` for an unknown id, `WrongState` for a guest.
+    async fn set_role(&self, user_id: &str, role: Role) -> Result<User>;
+
+    /// Sets display name and bio (validated by the caller). `NotFound` for an unknown id.
+    async fn update_profile(&self, user_id: &str, display_name: &str, bio: &str) -> Result<User>;
 
     /// A cheap query proving the database answers (for /healthz).
     async fn ping(&self) -> Result<()>;

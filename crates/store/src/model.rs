@@ -26,11 +26,69 @@ impl UserKind {
     }
 }
 
+/// What a user may do beyond practising. Everyone starts as a learner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Learner,
+    Interviewer,
+    Author,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Learner, Role::Interviewer, Role::Author, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Learner => "learner",
+            Role::Interviewer => "interviewer",
+            Role::Author => "author",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Role::ALL.into_iter().find(|role| role.as_str() == text)
+    }
+}
+
+/// A guest (no username, no password) or an account. Guests and accounts are the same row: a
+/// guest signs up in place, so its id and everything keyed by it stay.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {
     pub id: String,
     pub kind: UserKind,
     pub created_at: i64,
+    /// Lower-case, unique; `None` for guests.
+    pub username: Option<String>,
+    pub email: Option<String>,
+    pub display_name: String,
+    pub bio: String,
+    pub role: Role,
+}
+
+/// An account as sign-in needs it: the user and the stored password hash (a PHC string).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub user: User,
+    pub password_hash: String,
+}
+
+/// What sign-up writes onto a guest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAccount {
+    /// Already validated and lower-cased by the caller.
+    pub username: String,
+    pub email: Option<String>,
+    pub password_hash: String,
+}
+
+/// One page of accounts, oldest first, and how many there are in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UserPage {
+    pub users: Vec<User>,
+    pub total: u64,
 }
 
 /// One learner on one problem: the language last chosen and the timer, whose truth is here so

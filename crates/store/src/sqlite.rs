@@ -1,5 +1,6 @@
 //! The embedded backend: one SQLite file in WAL mode behind a small connection pool.
 
+mod accounts;
 mod queries;
 mod rows;
 

@@ -45,6 +45,29 @@ describe('request', () => {
     expect((err as ApiError).status).toBe(0);
   });
 
+  it('calls the account routes', async () => {
+    const fetchMock = respond(200, '{}');
+    vi.stubGlobal('fetch', fetchMock);
+    await api.signIn('alice', 'pw');
+    await api.signUp('bob', 'pw2', 'b@x.org');
+    await api.updateProfile('Ada', 'bio');
+    await api.setRole('u/1', 'author');
+    await api.adminUsers(2);
+    const calls = fetchMock.mock.calls.map(([url, init]) => [url, init?.method, init?.body]);
+    expect(calls).toEqual([
+      ['/api/auth/signin', 'POST', '{"username":"alice","password":"pw"}'],
+      ['/api/auth/signup', 'POST', '{"username":"bob","password":"pw2","email":"b@x.org"}'],
+      ['/api/me/profile', 'PUT', '{"display_name":"Ada","bio":"bio"}'],
+      ['/api/admin/users/u%2F1/role', 'PUT', '{"role":"author"}'],
+      ['/api/admin/users?page=2', 'GET', undefined],
+    ]);
+  });
+
+  it('reads an empty 204 as undefined', async () => {
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>().mockResolvedValue(new Response(null, { status: 204 })));
+    await expect(api.signOut()).resolves.toBeUndefined();
+  });
+
   it('reports an unreadable success body', async () => {
     vi.stubGlobal('fetch', respond(200, 'not json'));
     const err = await request('GET', '/api/me').catch((e: unknown) => e);

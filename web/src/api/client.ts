@@ -4,6 +4,7 @@ import { ApiError, networkError, parseApiError } from './errors';
 import type {
   Draft,
   Language,
+  Me,
   Problem,
   ProblemList,
   RevealedHint,
@@ -14,6 +15,8 @@ import type {
   Solution,
   Submission,
   Timer,
+  UserList,
+  UserSummary,
 } from './types';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -75,6 +78,20 @@ export const api = {
   run: (id: string) => request<Run>('GET', `/api/runs/${enc(id)}`),
   cancelRun: (id: string) => request<Run>('DELETE', `/api/runs/${enc(id)}`),
   runEventsUrl: (id: string) => `/api/runs/${enc(id)}/events`,
+  me: (signal?: AbortSignal) => request<Me>('GET', '/api/me', undefined, signal),
+  signUp: (username: string, password: string, email?: string) =>
+    request<Me>('POST', '/api/auth/signup', email ? { username, password, email } : { username, password }),
+  signIn: (username: string, password: string) => request<Me>('POST', '/api/auth/signin', { username, password }),
+  signOut: () => request<undefined>('POST', '/api/auth/signout'),
+  signOutEverywhere: () => request<undefined>('POST', '/api/auth/signout-all'),
+  updateProfile: (displayName: string, bio: string) =>
+    request<Me>('PUT', '/api/me/profile', { display_name: displayName, bio }),
+  /** A plain link to this downloads the export (the cookie rides along). */
+  exportUrl: '/api/me/export',
+  deleteMe: () => request<Me>('DELETE', '/api/me'),
+  adminUsers: (page: number, signal?: AbortSignal) =>
+    request<UserList>('GET', `/api/admin/users?page=${page}`, undefined, signal),
+  setRole: (id: string, role: string) => request<UserSummary>('PUT', `/api/admin/users/${enc(id)}/role`, { role }),
 };
 
 let languagesPromise: Promise<Language[]> | null = null;

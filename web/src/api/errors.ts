@@ -18,6 +18,8 @@ export class ApiError extends Error {
 
 const FALLBACK_CODES: Record<number, string> = {
   400: 'bad_request',
+  401: 'sign_in_required',
+  403: 'forbidden',
   404: 'not_found',
   409: 'conflict',
   413: 'payload_too_large',

@@ -9,10 +9,35 @@ export interface ApiErrorBody {
   error: { code: string; message: string };
 }
 
+export type Role = 'learner' | 'interviewer' | 'author' | 'admin';
+export const ROLES: readonly Role[] = ['learner', 'interviewer', 'author', 'admin'];
+
 export interface Me {
   id: string;
-  /** "guest" for now. */
-  kind: string;
+  kind: 'guest' | 'account';
+  /** null for guests. */
+  username: string | null;
+  display_name: string;
+  email: string | null;
+  bio: string;
+  role: Role;
+  created_at: number;
+}
+
+/** One account in the admin list. */
+export interface UserSummary {
+  id: string;
+  username: string | null;
+  display_name: string;
+  role: Role;
+  created_at: number;
+}
+
+export interface UserList {
+  users: UserSummary[];
+  page: number;
+  per_page: number;
+  total: number;
 }
 
 export interface Language {

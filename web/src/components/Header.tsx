@@ -1,4 +1,5 @@
 import { Link } from '../router/Link';
+import { AccountMenu } from './AccountMenu';
 import type { Route } from '../router/routes';
 
 export function Header({ current }: { current: Route['name'] }) {
@@ -26,6 +27,7 @@ export function Header({ current }: { current: Route['name'] }) {
           </li>
         </ul>
       </nav>
+      <AccountMenu />
     </header>
   );
 }

@@ -18,6 +18,14 @@ describe('matchRoute', () => {
     expect(matchRoute('/problems/a%20b')).toEqual({ name: 'session', slug: 'a b' });
   });
 
+  it('matches the account pages', () => {
+    expect(matchRoute('/signin')).toEqual({ name: 'signin' });
+    expect(matchRoute('/signup/')).toEqual({ name: 'signup' });
+    expect(matchRoute('/account')).toEqual({ name: 'account' });
+    expect(matchRoute('/admin')).toEqual({ name: 'admin' });
+    expect(matchRoute('/admin/x')).toEqual({ name: 'not-found', path: '/admin/x' });
+  });
+
   it('sends everything else to the 404 page', () => {
     expect(matchRoute('/nope')).toEqual({ name: 'not-found', path: '/nope' });
     expect(matchRoute('/problems/a/b')).toEqual({ name: 'not-found', path: '/problems/a/b' });

@@ -1,8 +1,12 @@
-// The app's three routes (and the 404), matched from a pathname.
+// The app's routes (and the 404), matched from a pathname.
 
 export type Route =
   | { name: 'landing' }
   | { name: 'problems' }
+  | { name: 'signin' }
+  | { name: 'signup' }
+  | { name: 'account' }
+  | { name: 'admin' }
   | { name: 'session'; slug: string }
   | { name: 'not-found'; path: string };
 
@@ -11,6 +15,10 @@ export function matchRoute(pathname: string): Route {
   const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (trimmed === '/' || trimmed === '') return { name: 'landing' };
   if (trimmed === '/problems') return { name: 'problems' };
+  if (trimmed === '/signin') return { name: 'signin' };
+  if (trimmed === '/signup') return { name: 'signup' };
+  if (trimmed === '/account') return { name: 'account' };
+  if (trimmed === '/admin') return { name: 'admin' };
   const m = /^\/problems\/([^/]+)$/.exec(trimmed);
   if (m?.[1] !== undefined) {
     let slug: string;

@@ -41,6 +41,8 @@ fn engine() -> Engine {
 
 pub struct TestServer {
     pub base: String,
+    /// The server's SQLite file, to check what is stored.
+    pub db: PathBuf,
     runtime: tokio::runtime::Runtime,
     _dir: tempfile::TempDir,
 }
@@ -53,9 +55,10 @@ impl TestServer {
     /// Starts a server with the default config changed by `tweak`.
     pub fn start_with(tweak: impl FnOnce(&mut Config)) -> TestServer {
         let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join("tandem.db");
         let mut config = Config::default();
         config.server.listen = "127.0.0.1:0".into();
-        config.database.path = dir.path().join("tandem.db").display().to_string();
+        config.database.path = db.display().to_string();
         config.log.level = "warn".into();
         tweak(&mut config);
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -74,6 +77,7 @@ impl TestServer {
         runtime.spawn(app.serve(listener, std::future::pending()));
         TestServer {
             base: format!("http://{addr}"),
+            db,
             runtime,
             _dir: dir,
         }

@@ -11,7 +11,6 @@ use tandem_judge::{Availability, Toolchains};
 use utoipa::{OpenApi, ToSchema};
 
 use crate::error::ApiError;
-use crate::identity::CurrentUser;
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
 
@@ -106,25 +105,6 @@ pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
 
 pub async fn openapi() -> Response {
     Json(ApiDoc::openapi()).into_response()
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Me {
-    pub id: String,
-    /// guest or account.
-    pub kind: String,
-}
-
-#[utoipa::path(get, path = "/api/me", tag = "meta", responses((status = 200, body = Me)))]
-pub async fn me(CurrentUser(user): CurrentUser) -> Json<Me> {
-    Json(Me {
-        id: user.id,
-        kind: match user.kind {
-            tandem_store::UserKind::Guest => "guest",
-            tandem_store::UserKind::Account => "account",
-        }
-        .into(),
-    })
 }
 
 #[utoipa::path(get, path = "/api/languages", tag = "meta",

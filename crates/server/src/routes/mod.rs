@@ -1,6 +1,9 @@
 //! The HTTP surface: `/api/...` (JSON, identity attached), `/healthz`, `/metrics`, and the web
 //! app for every other path.
 
+pub mod account;
+pub mod admin;
+pub mod auth;
 pub mod meta;
 pub mod problems;
 pub mod runs;
@@ -20,6 +23,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::assets;
+use crate::auth::csrf;
 use crate::error::ApiError;
 use crate::identity::resolve_user;
 use crate::metrics::RequestLabels;
@@ -30,9 +34,20 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsa
 img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
 base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/// A year, subdomains included: sent only when `server.secure_cookies` says we are on HTTPS.
+const HSTS: &str = "max-age=31536000; includeSubDomains";
+
 pub fn router(state: Arc<AppState>) -> Router {
     let api = Router::new()
-        .route("/me", get(meta::me))
+        .route("/me", get(account::me).delete(account::delete_me))
+        .route("/me/profile", put(account::update_profile))
+        .route("/me/export", get(account::export))
+        .route("/auth/signup", post(auth::signup))
+        .route("/auth/signin", post(auth::signin))
+        .route("/auth/signout", post(auth::signout))
+        .route("/auth/signout-all", post(auth::signout_all))
+        .route("/admin/users", get(admin::users))
+        .route("/admin/users/{id}/role", put(admin::set_role))
         .route("/languages", get(meta::languages))
         .route("/problems", get(problems::list))
         .route("/problems/{slug}", get(problems::get))
@@ -55,8 +70,17 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route_layer(from_fn_with_state(Arc::clone(&state), resolve_user))
         .route("/openapi.json", get(meta::openapi))
         .fallback(meta::not_found)
-        .method_not_allowed_fallback(meta::method_not_allowed);
+        .method_not_allowed_fallback(meta::method_not_allowed)
+        // Outside the identity layer: a forged request is refused before it can even make a
+        // guest.
+        .layer(from_fn_with_state(Arc::clone(&state), csrf::guard));
     let body_limit = state.config.limits.body_bytes;
+    // Only over HTTPS: HSTS on a plain-HTTP deployment would lock browsers out of it.
+    let hsts = state
+        .config
+        .server
+        .secure_cookies
+        .then_some(HeaderValue::from_static(HSTS));
     Router::new()
         .route("/healthz", get(meta::healthz))
         .route("/metrics", get(meta::metrics))
@@ -83,6 +107,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("x-frame-options"),
             HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            move |_: &Response| hsts.clone(),
         ))
         .with_state(state)
 }

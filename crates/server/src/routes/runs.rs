@@ -15,6 +15,7 @@ use tandem_store::{RunKind, RunRecord, RunStatus, User};
 use tokio_stream::wrappers::BroadcastStream;
 use utoipa::ToSchema;
 
+use crate::auth::client_ip::ClientIp;
 use crate::error::{ApiError, ErrorBody};
 use crate::events::RunEvent;
 use crate::extract::{ApiJson, ApiPath};
@@ -48,12 +49,14 @@ pub struct RunAccepted {
 #[utoipa::path(post, path = "/api/runs", tag = "runs", request_body = RunRequest,
     responses((status = 202, body = RunAccepted), (status = 404, body = ErrorBody),
         (status = 413, body = ErrorBody), (status = 422, body = ErrorBody),
-        (status = 429, body = ErrorBody, description = "queue full; see Retry-After")))]
+        (status = 429, body = ErrorBody, description = "queue_full, too_many_runs or rate_limited; see Retry-After")))]
 pub async fn create(
     State(state): State<Arc<AppState>>,
+    ClientIp(ip): ClientIp,
     CurrentUser(user): CurrentUser,
     ApiJson(request): ApiJson<RunRequest>,
 ) -> Result<Response, ApiError> {
+    state.limits.runs.check(ip, &user.id)?;
     let entry = state
         .bank
         .get(&request.problem)

@@ -6,11 +6,13 @@ use async_trait::async_trait;
 use sqlx::Row;
 
 use super::SqliteStore;
+use super::accounts;
 use super::rows::{
     self, DRAFT_COLUMNS, PROBLEM_SESSION_COLUMNS, REVEAL_COLUMNS, RUN_COLUMNS, USER_COLUMNS,
 };
 use crate::model::{
-    Draft, ProblemSession, ProblemStatus, Reveal, RunKind, RunRecord, RunStatus, User, UserKind,
+    Draft, NewAccount, ProblemSession, ProblemStatus, Reveal, Role, RunKind, RunRecord, RunStatus,
+    User, UserKind, UserPage,
 };
 use crate::{Result, Store, StoreError};
 
@@ -21,6 +23,11 @@ impl Store for SqliteStore {
             id: uuid::Uuid::new_v4().simple().to_string(),
             kind: UserKind::Guest,
             created_at: now,
+            username: None,
+            email: None,
+            display_name: String::new(),
+            bio: String::new(),
+            role: Role::Learner,
         };
         sqlx::query("INSERT INTO users (id, kind, created_at) VALUES (?, ?, ?)")
             .bind(&user.id)
@@ -292,6 +299,54 @@ impl Store for SqliteStore {
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected())
+    }
+
+    async fn convert_guest(&self, user_id: &str, account: &NewAccount) -> Result<User> {
+        accounts::convert_guest(&self.pool, user_id, account).await
+    }
+
+    async fn account_by_username(&self, username: &str) -> Result<Option<crate::Account>> {
+        accounts::account_by_username(&self.pool, username).await
+    }
+
+    async fn user(&self, user_id: &str) -> Result<Option<User>> {
+        accounts::user(&self.pool, user_id).await
+    }
+
+    async fn merge_guest(&self, guest_id: &str, into_user_id: &str) -> Result<()> {
+        accounts::merge_guest(&self.pool, guest_id, into_user_id).await
+    }
+
+    async fn delete_web_session(&self, token_hash: &[u8]) -> Result<()> {
+        accounts::delete_web_session(&self.pool, token_hash).await
+    }
+
+    async fn delete_expired_sessions(&self, now: i64) -> Result<u64> {
+        accounts::delete_expired_sessions(&self.pool, now).await
+    }
+
+    async fn delete_user_sessions(&self, user_id: &str) -> Result<u64> {
+        accounts::delete_user_sessions(&self.pool, user_id).await
+    }
+
+    async fn delete_user(&self, user_id: &str) -> Result<()> {
+        accounts::delete_user(&self.pool, user_id).await
+    }
+
+    async fn export_user(&self, user_id: &str) -> Result<serde_json::Value> {
+        accounts::export_user(&self.pool, user_id).await
+    }
+
+    async fn list_users(&self, offset: u64, limit: u32) -> Result<UserPage> {
+        accounts::list_users(&self.pool, offset, limit).await
+    }
+
+    async fn set_role(&self, user_id: &str, role: Role) -> Result<User> {
+        accounts::set_role(&self.pool, user_id, role).await
+    }
+
+    async fn update_profile(&self, user_id: &str, display_name: &str, bio: &str) -> Result<User> {
+        accounts::update_profile(&self.pool, user_id, display_name, bio).await
     }
 
     async fn ping(&self) -> Result<()> {

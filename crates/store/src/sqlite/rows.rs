@@ -5,12 +5,14 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::{Decode, Row, Sqlite, Type};
 
 use crate::model::{
-    Draft, ProblemSession, Reveal, RevealKind, RunKind, RunRecord, RunStatus, User, UserKind,
+    Account, Draft, ProblemSession, Reveal, RevealKind, Role, RunKind, RunRecord, RunStatus, User,
+    UserKind,
 };
 use crate::{Result, StoreError};
 
 /// The columns each record is read from, in `SELECT` order.
-pub(super) const USER_COLUMNS: &str = "id, kind, created_at";
+pub(super) const USER_COLUMNS: &str =
+    "id, kind, created_at, username, email, display_name, bio, role";
 pub(super) const PROBLEM_SESSION_COLUMNS: &str =
     "user_id, slug, language, started_at, elapsed_ms, running_since, stopped_at";
 pub(super) const DRAFT_COLUMNS: &str = "user_id, slug, language, code, client_updated_at, saved_at";
@@ -67,6 +69,19 @@ pub(super) fn user(row: &SqliteRow) -> Result<User> {
         id: c.get("id")?,
         kind: c.text_enum("kind", UserKind::parse)?,
         created_at: c.get("created_at")?,
+        username: c.get("username")?,
+        email: c.get("email")?,
+        display_name: c.get("display_name")?,
+        bio: c.get("bio")?,
+        role: c.text_enum("role", Role::parse)?,
+    })
+}
+
+pub(super) fn account(row: &SqliteRow) -> Result<Account> {
+    let c = Cols::new(row, "users");
+    Ok(Account {
+        user: user(row)?,
+        password_hash: c.get("password_hash")?,
     })
 }
 

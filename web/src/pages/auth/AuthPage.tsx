@@ -1,0 +1,132 @@
+import { useState, type SyntheticEvent } from 'react';
+import { api } from '../../api/client';
+import { ApiError } from '../../api/errors';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { nextPath, passwordProblem, usernameProblem, USERNAME_MAX, PASSWORD_MAX } from '../../lib/account';
+import { setMe } from '../../lib/me';
+import { navigate } from '../../router/history';
+import { Link } from '../../router/Link';
+
+type Mode = 'signin' | 'signup';
+
+/** Sign-in and sign-up: one form, two modes. What was done as a guest is kept either way. */
+export function AuthPage({ mode }: { mode: Mode }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const signup = mode === 'signup';
+
+  // Only sign-up checks the rules as you type; sign-in must not hint at which names exist.
+  const usernameHint = signup && touched ? usernameProblem(username) : null;
+  const passwordHint = signup && touched ? passwordProblem(password) : null;
+
+  async function submit(e: SyntheticEvent) {
+    e.preventDefault();
+    setTouched(true);
+    if (signup && (usernameProblem(username) !== null || passwordProblem(password) !== null)) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const me = signup
+        ? await api.signUp(username.trim(), password, email.trim() || undefined)
+        : await api.signIn(username.trim(), password);
+      setMe(me);
+      navigate(nextPath(window.location.search), { replace: true });
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  const title = signup ? 'Create an account' : 'Sign in';
+  const retry = error instanceof ApiError && error.retryAfter !== null ? ` (wait ${error.retryAfter} s)` : '';
+  return (
+    <section className="page narrow auth-page" aria-labelledby="auth-title" data-testid={`${mode}-page`}>
+      <h1 id="auth-title" className="page-title">
+        {title}
+      </h1>
+      <p className="muted">
+        {signup
+          ? 'Your drafts, runs and hints so far stay with you.'
+          : 'What you did on this browser as a guest joins your account.'}
+      </p>
+      <form className="auth-form" onSubmit={(e) => void submit(e)} noValidate data-testid={`${mode}-form`}>
+        <div className="field">
+          <label htmlFor="auth-username">Username</label>
+          <input
+            id="auth-username"
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            maxLength={USERNAME_MAX + 8}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            aria-invalid={usernameHint !== null}
+            aria-describedby={usernameHint !== null ? 'auth-username-hint' : undefined}
+            data-testid="auth-username"
+          />
+          {usernameHint !== null && (
+            <p id="auth-username-hint" className="field__hint bad">
+              {usernameHint}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="auth-password">Password</label>
+          <input
+            id="auth-password"
+            name="password"
+            type="password"
+            autoComplete={signup ? 'new-password' : 'current-password'}
+            required
+            maxLength={PASSWORD_MAX}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={passwordHint !== null}
+            aria-describedby={passwordHint !== null ? 'auth-password-hint' : undefined}
+            data-testid="auth-password"
+          />
+          {passwordHint !== null && (
+            <p id="auth-password-hint" className="field__hint bad">
+              {passwordHint}
+            </p>
+          )}
+        </div>
+        {signup && (
+          <div className="field">
+            <label htmlFor="auth-email">Email (optional)</label>
+            <input
+              id="auth-email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              data-testid="auth-email"
+            />
+          </div>
+        )}
+        {error !== null && <ErrorNotice error={error} title={`${title} failed${retry}`} />}
+        <p className="actions">
+          <button type="submit" className="button button--primary" disabled={busy} data-testid="auth-submit">
+            {busy ? 'Please wait…' : title}
+          </button>
+          {signup ? (
+            <Link href="/signin" data-testid="auth-switch">
+              I have an account
+            </Link>
+          ) : (
+            <Link href="/signup" data-testid="auth-switch">
+              Create an account
+            </Link>
+          )}
+        </p>
+      </form>
+    </section>
+  );
+}
