@@ -6,12 +6,19 @@
 #
 #   scripts/bench.sh            # all figures
 #   scripts/bench.sh sandbox    # only the sandbox section (or: languages, judge)
+#   scripts/bench.sh load       # tandem serve under 500 concurrent runs (bench/load.mjs)
+#   scripts/bench.sh latency    # Run → first result: server side and in Chromium (bench/latency.mjs)
+#   scripts/bench.sh web        # Lighthouse on /, /problems, a session page (bench/web/lighthouse.mjs)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PATH="${HOME:-/root}/.cargo/bin:$PATH"
 section="${1:-all}"
 
 bash scripts/setup.sh >/dev/null
+# The server benchmarks that open pages need the real web app embedded (web/dist) in the binary.
+if [[ $section == all || $section == latency || $section == web ]]; then
+  bash scripts/web.sh build >/dev/null
+fi
 cargo build --quiet --release -p tandem
 tandem=target/release/tandem
 work=$(mktemp -d)
@@ -48,4 +55,31 @@ if [[ $section == all || $section == judge ]]; then
       "$tandem judge --cache-dir $cache --problem bench/judge-problem $solution" 2>/dev/null \
       | grep -E "Time" | head -1 | sed "s|^|$name (compiled before: cache hit): |"
   done
+fi
+
+# bench/web's npm packages (playwright-core, lighthouse): npm ci only when its lock file changed.
+bench_web_deps() {
+  local stamp=bench/web/node_modules/.tandem-lock.sha256 want
+  want=$(sha256sum bench/web/package-lock.json | cut -d' ' -f1)
+  if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
+    (cd bench/web && npm ci --loglevel=error --no-audit --no-fund </dev/null >/dev/null)
+    echo "$want" >"$stamp"
+  fi
+}
+
+if [[ $section == all || $section == load ]]; then
+  echo; echo "## tandem serve under load: 500 guests press Run at once (bench/load.mjs)"
+  node bench/load.mjs
+fi
+
+if [[ $section == all || $section == latency ]]; then
+  echo; echo "## Run → first result: bench/problems/busiest-window, Python, 10 public tests (bench/latency.mjs)"
+  bench_web_deps
+  node bench/latency.mjs
+fi
+
+if [[ $section == all || $section == web ]]; then
+  echo; echo "## Lighthouse: landing, problems, session page (bench/web/lighthouse.mjs)"
+  bench_web_deps
+  node bench/web/lighthouse.mjs --runs 3
 fi

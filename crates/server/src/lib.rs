@@ -26,6 +26,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::serve::ListenerExt;
 use tandem_store::{SqliteStore, Store};
 use thiserror::Error;
 use tokio::net::TcpListener;
@@ -161,6 +162,13 @@ impl App {
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
+        // Run events are small writes: without TCP_NODELAY, Nagle's algorithm holds each one
+        // until the browser's delayed ACK, adding tens of milliseconds to every pushed result.
+        let listener = listener.tap_io(|stream| {
+            if let Err(err) = stream.set_nodelay(true) {
+                tracing::debug!(error = %err, "cannot set TCP_NODELAY");
+            }
+        });
         axum::serve(listener, service)
             .with_graceful_shutdown(shutdown)
             .await
