@@ -8,13 +8,12 @@ import './styles/base.css';
 
 applyTheme(themePref.get());
 
-// Opening a problem directly: fetch its data and the session page's code (with the markdown
-// renderer it needs first) in parallel rather than one after the other.
+// Opening a problem directly: fetch its data and the session page's code in parallel rather
+// than one after the other.
 const initial = matchRoute(window.location.pathname);
 if (initial.name === 'session') {
   prefetchSessionData(initial.slug);
   void import('./pages/session/SessionPage');
-  void import('./lib/markdown');
 }
 themePref.subscribe(() => applyTheme(themePref.get()));
 

@@ -13,7 +13,7 @@ use tandem_problems::{Mode, Problem, TestCase, load_package};
 use thiserror::Error;
 use utoipa::ToSchema;
 
-use crate::starter;
+use crate::{markdown, starter};
 
 #[derive(Debug, Error)]
 pub enum BankError {
@@ -82,6 +82,8 @@ pub struct ProblemView {
     pub summary: ProblemSummary,
     /// Markdown.
     pub statement: String,
+    /// The statement rendered on the server (leading title dropped; raw HTML shown as text).
+    pub statement_html: String,
     pub constraints: Vec<String>,
     pub limits: LimitsView,
     pub signature: Option<SignatureView>,
@@ -228,6 +230,10 @@ fn entry_of(problem: Problem, dir: &Path) -> Result<BankEntry, BankError> {
     let view = ProblemView {
         summary,
         statement: problem.statement.clone(),
+        statement_html: markdown::to_safe_html(markdown::strip_leading_title(
+            &problem.statement,
+            &problem.title,
+        )),
         constraints: problem.constraints.clone(),
         limits: LimitsView {
             time_ms: problem.limits.time_ms,

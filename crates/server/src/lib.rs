@@ -11,6 +11,7 @@ mod error;
 mod events;
 mod extract;
 mod identity;
+mod markdown;
 mod metrics;
 mod openapi;
 pub mod queue;

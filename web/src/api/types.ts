@@ -84,6 +84,8 @@ export interface Example {
 
 export interface Problem extends ProblemSummary {
   statement: string;
+  /** The statement rendered on the server: safe HTML, leading title dropped. */
+  statement_html: string;
   constraints: string[];
   limits: { time_ms: number; memory_mib: number };
   signature: Signature | null;

@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
-import { markStatementShown } from './loadOrder';
 
-const markdownModule = import('../../lib/markdown');
+// Only hints need the client renderer (statements come rendered from the server): load it on
+// first use.
+let markdownModule: Promise<typeof import('../../lib/markdown')> | null = null;
+function loadMarkdown() {
+  markdownModule ??= import('../../lib/markdown');
+  return markdownModule;
+}
 
 interface Props {
   text: string;
@@ -9,13 +14,13 @@ interface Props {
   testId?: string;
 }
 
-/** Sanitised markdown; the renderer loads with the session page, plain text is shown meanwhile. */
+/** Sanitised markdown (hints); the renderer loads on first use, plain text is shown meanwhile. */
 export function Markdown({ text, className, testId }: Props) {
   const [html, setHtml] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    markdownModule.then(
+    loadMarkdown().then(
       ({ renderMarkdown }) => {
         if (live) setHtml(renderMarkdown(text));
       },
@@ -27,10 +32,6 @@ export function Markdown({ text, className, testId }: Props) {
       live = false;
     };
   }, [text]);
-
-  useEffect(() => {
-    if (html !== null) markStatementShown();
-  }, [html]);
 
   const cls = `markdown${className !== undefined ? ` ${className}` : ''}`;
   if (html === null) {

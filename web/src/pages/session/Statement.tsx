@@ -1,14 +1,14 @@
 import type { Problem } from '../../api/types';
 import { hasConstraintsSection, stripLeadingTitle } from '../../lib/statement';
 import { Examples } from './Examples';
-import { Markdown } from './Markdown';
+import { StatementBody } from './StatementBody';
 
 /** The problem statement with its signature, constraints, limits and example tests. */
 export function Statement({ problem }: { problem: Problem }) {
   const body = stripLeadingTitle(problem.statement, problem.title);
   return (
     <article className="statement" aria-label="Problem statement">
-      <Markdown text={body} testId="statement" />
+      <StatementBody html={problem.statement_html} />
       {problem.constraints.length > 0 && !hasConstraintsSection(body) && (
         <section aria-labelledby="st-constraints">
           <h2 id="st-constraints">Constraints</h2>
