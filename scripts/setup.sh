@@ -53,6 +53,7 @@ ITEMS=(
   # The sandbox bind-mounts system directories, so Python must be Debian's, not a
   # per-user shim (pyenv and friends live under $HOME).
   "python3|file:/usr/bin/python3|python3"
+  "python3-venv|pkg:python3-venv|python3-venv"
   "node|cmd:node|nodejs npm"
   "git|cmd:git|git"
   "ca-certificates|pkg:ca-certificates|ca-certificates"
@@ -140,4 +141,19 @@ if have cargo-nextest; then
 else
   cargo install cargo-nextest --locked </dev/null
   say installed cargo-nextest
+fi
+
+# --- Python test tools (schemathesis, aiosmtpd), in their own venv ----------------------
+# Debian's interpreter, never a per-user shim; the stamp holds the requirements' hash so an
+# edit to the list reinstalls and an unchanged list costs one file read.
+VENV=/opt/tandem/venv
+REQS="$(dirname "${BASH_SOURCE[0]}")/requirements-test.txt"
+REQS_HASH="$(sha256sum "$REQS" | cut -d' ' -f1)"
+if [[ -x "$VENV/bin/python" && "$(cat "$VENV/.tandem-reqs" 2>/dev/null)" == "$REQS_HASH" ]]; then
+  say present "python test tools ($VENV)"
+else
+  [[ -x "$VENV/bin/python" ]] || /usr/bin/python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$REQS" </dev/null
+  echo "$REQS_HASH" >"$VENV/.tandem-reqs"
+  say installed "python test tools ($VENV)"
 fi
