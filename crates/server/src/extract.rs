@@ -20,10 +20,18 @@ impl<T: DeserializeOwned> FromRequest<std::sync::Arc<AppState>> for ApiJson<T> {
         request: Request,
         state: &std::sync::Arc<AppState>,
     ) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(request, state).await {
-            Ok(axum::Json(value)) => Ok(ApiJson(value)),
-            Err(rejection) => Err(json_error(rejection, state.config.limits.body_bytes)),
+        // Read as a value first: serde would also build a struct from a JSON array of its
+        // fields in order (`[null, null]`), which no client of this API means to send.
+        let value = match axum::Json::<serde_json::Value>::from_request(request, state).await {
+            Ok(axum::Json(value)) => value,
+            Err(rejection) => return Err(json_error(rejection, state.config.limits.body_bytes)),
+        };
+        if !value.is_object() {
+            return Err(ApiError::invalid("the body must be a JSON object"));
         }
+        serde_json::from_value(value)
+            .map(ApiJson)
+            .map_err(|err| ApiError::invalid(format!("the body does not fit: {err}")))
     }
 }
 

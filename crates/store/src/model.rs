@@ -68,11 +68,13 @@ pub struct User {
     pub role: Role,
 }
 
-/// An account as sign-in needs it: the user and the stored password hash (a PHC string).
+/// An account as sign-in needs it: the user and the stored password hash (a PHC string), if
+/// the account has a password (accounts made with a passkey, an identity provider or a magic
+/// link may not).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
     pub user: User,
-    pub password_hash: String,
+    pub password_hash: Option<String>,
 }
 
 /// What sign-up writes onto a guest.
@@ -81,7 +83,8 @@ pub struct NewAccount {
     /// Already validated and lower-cased by the caller.
     pub username: String,
     pub email: Option<String>,
-    pub password_hash: String,
+    /// `None` for an account that signs in another way (passkey, identity provider, email).
+    pub password_hash: Option<String>,
 }
 
 /// One page of accounts, oldest first, and how many there are in all.

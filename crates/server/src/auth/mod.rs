@@ -7,4 +7,5 @@ pub mod client_ip;
 pub mod csrf;
 pub mod password;
 pub mod rate;
+pub mod sign_in;
 pub mod validate;

@@ -55,8 +55,10 @@ pub async fn me(CurrentUser(user): CurrentUser) -> Json<Me> {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ProfileUpdate {
     /// At most 80 characters; absent keeps the current one.
+    #[schema(max_length = 80)]
     pub display_name: Option<String>,
     /// At most 1000 characters; absent keeps the current one.
+    #[schema(max_length = 1000)]
     pub bio: Option<String>,
 }
 

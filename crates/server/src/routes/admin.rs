@@ -15,6 +15,8 @@ use crate::identity::CurrentUser;
 use crate::state::AppState;
 
 pub const PER_PAGE: u32 = 50;
+/// Fifty million accounts; a larger page number is a typo, not a request.
+const MAX_PAGE: u32 = 1_000_000;
 
 fn require_admin(user: &User) -> Result<(), ApiError> {
     if user.role == Role::Admin {
@@ -56,9 +58,11 @@ pub struct UserList {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// 1-based; default 1.
-    pub page: Option<u64>,
+    #[param(minimum = 1, maximum = 1_000_000)]
+    pub page: Option<u32>,
 }
 
 #[utoipa::path(get, path = "/api/admin/users", tag = "admin", params(PageQuery),
@@ -69,12 +73,17 @@ pub async fn users(
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> Result<Json<UserList>, ApiError> {
     require_admin(&user)?;
-    let page = query.page.unwrap_or(1).max(1);
-    let offset = (page - 1).saturating_mul(u64::from(PER_PAGE));
+    let page = query.page.unwrap_or(1);
+    if !(1..=MAX_PAGE).contains(&page) {
+        return Err(ApiError::bad_request(format!(
+            "page counts from 1 to {MAX_PAGE}"
+        )));
+    }
+    let offset = u64::from(page - 1) * u64::from(PER_PAGE);
     let found = state.store.list_users(offset, PER_PAGE).await?;
     Ok(Json(UserList {
         users: found.users.iter().map(UserSummary::from).collect(),
-        page,
+        page: u64::from(page),
         per_page: PER_PAGE,
         total: found.total,
     }))

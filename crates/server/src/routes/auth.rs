@@ -10,10 +10,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use tandem_store::{NewAccount, Role, StoreError, User, UserKind};
+use tandem_store::{NewAccount, StoreError, User, UserKind};
 use utoipa::ToSchema;
 
 use crate::auth::client_ip::ClientIp;
+use crate::auth::sign_in::{promote_if_listed, sign_in_as};
 use crate::auth::{password, rate, validate};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
@@ -26,15 +27,20 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SignUp {
     /// 3–32 of a-z, 0-9, _ and -, starting with a letter; case-insensitive.
+    #[schema(min_length = 3, max_length = 32)]
     pub username: String,
     /// 8–256 characters.
+    #[schema(min_length = 8, max_length = 256)]
     pub password: String,
+    #[schema(max_length = 254)]
     pub email: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SignIn {
+    #[schema(max_length = 32)]
     pub username: String,
+    #[schema(max_length = 256)]
     pub password: String,
 }
 
@@ -50,24 +56,8 @@ fn password_failure(err: password::PasswordError) -> ApiError {
     ApiError::internal("password", &err)
 }
 
-/// Config-listed admins (`auth.admins`) are made admins when they sign up or sign in.
-pub async fn promote_if_listed(state: &AppState, user: User) -> Result<User, ApiError> {
-    let listed = user.username.as_ref().is_some_and(|name| {
-        state
-            .config
-            .auth
-            .admins
-            .iter()
-            .any(|a| a.eq_ignore_ascii_case(name))
-    });
-    if listed && user.role != Role::Admin {
-        return Ok(state.store.set_role(&user.id, Role::Admin).await?);
-    }
-    Ok(user)
-}
-
 /// The response of a successful sign-up or sign-in: the user and the new session's cookie.
-fn signed_in(status: StatusCode, user: &User, cookie: String) -> Response {
+pub(crate) fn signed_in(status: StatusCode, user: &User, cookie: String) -> Response {
     let mut response = (status, Json(Me::from(user))).into_response();
     set_cookie(&mut response, Some(cookie));
     response
@@ -100,7 +90,7 @@ pub async fn signup(
     let account = NewAccount {
         username,
         email,
-        password_hash,
+        password_hash: Some(password_hash),
     };
     // In place: the guest's id stays, so everything it did is the account's.
     let user = match state.store.convert_guest(&user.id, &account).await {
@@ -154,7 +144,7 @@ pub async fn signin(
         Err(_) => None,
     };
     let (user, stored) = match account {
-        Some(account) => (Some(account.user), Some(account.password_hash)),
+        Some(account) => (Some(account.user), account.password_hash),
         None => (None, None),
     };
     let matches = password::verify(request.password, stored)
@@ -165,14 +155,7 @@ pub async fn signin(
         return Err(invalid_credentials());
     };
     state.backoff.succeeded(&key);
-    if current.kind == UserKind::Guest && current.id != user.id {
-        // The guest's work joins the account; the guest and its session are deleted.
-        state.store.merge_guest(&current.id, &user.id).await?;
-    } else {
-        state.store.delete_web_session(&old_session).await?;
-    }
-    let user = promote_if_listed(&state, user).await?;
-    let (_, cookie) = start_account_session(&state, &user.id).await?;
+    let (user, cookie) = sign_in_as(&state, &current, &old_session, user).await?;
     Ok(signed_in(StatusCode::OK, &user, cookie))
 }
 

@@ -19,15 +19,19 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Words to find in the title, slug, topics or summary.
+    #[param(max_length = 200)]
     pub q: Option<String>,
-    /// easy, medium or hard.
+    /// easy, medium or hard; empty for any.
+    #[param(pattern = "^(easy|medium|hard)?$")]
     pub difficulty: Option<String>,
     pub topic: Option<String>,
-    /// new, attempted or solved.
+    /// new, attempted or solved; empty for any.
+    #[param(pattern = "^(new|attempted|solved)?$")]
     pub status: Option<String>,
     /// A language id the problem must accept.
     pub language: Option<String>,
     /// title (default), difficulty or estimate.
+    #[param(pattern = "^(title|difficulty|estimate)?$")]
     pub sort: Option<String>,
 }
 
@@ -179,7 +183,7 @@ fn matches_query(item: &ProblemListItem, query: &ListQuery, words: &[String]) ->
     words.iter().all(|w| haystack.contains(w.as_str()))
 }
 
-#[utoipa::path(get, path = "/api/problems/{slug}", tag = "problems",
+#[utoipa::path(get, path = "/api/problems/{slug}", tag = "problems", operation_id = "get_problem",
     params(("slug" = String, Path, description = "The problem's slug")),
     responses((status = 200, body = ProblemView), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn get(

@@ -167,7 +167,7 @@ async fn own_run(state: &AppState, user: &User, id: &str) -> Result<RunRecord, A
     }
 }
 
-#[utoipa::path(get, path = "/api/runs/{id}", tag = "runs", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/runs/{id}", tag = "runs", operation_id = "get_run", params(("id" = String, Path)),
     responses((status = 200, body = RunView), (status = 404, body = ErrorBody)))]
 pub async fn get(
     State(state): State<Arc<AppState>>,

@@ -119,7 +119,7 @@ async fn session_view(
     })
 }
 
-#[utoipa::path(get, path = "/api/sessions/{slug}", tag = "sessions",
+#[utoipa::path(get, path = "/api/sessions/{slug}", tag = "sessions", operation_id = "get_session",
     params(("slug" = String, Path)),
     responses((status = 200, body = SessionView), (status = 404, body = ErrorBody)))]
 pub async fn get(
@@ -216,6 +216,7 @@ pub fn stop_timer(session: &mut ProblemSession, now: i64) {
 pub struct DraftRequest {
     pub code: String,
     /// When the browser made the edit (ms since the epoch, its clock).
+    #[schema(minimum = 0)]
     pub client_updated_at: i64,
 }
 
@@ -340,6 +341,7 @@ pub async fn reveal_solutions(
 #[into_params(parameter_in = Query)]
 pub struct HistoryQuery {
     /// submit, run, or all (default: run and submit).
+    #[param(pattern = "^(submit|run|all)?$")]
     pub kind: Option<String>,
 }
 

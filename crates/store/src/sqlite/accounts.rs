@@ -61,7 +61,7 @@ pub(super) async fn account_by_username(
 ) -> Result<Option<Account>> {
     let sql = format!(
         "SELECT {USER_COLUMNS}, password_hash FROM users \
-         WHERE username = ? COLLATE NOCASE AND kind = 'account' AND password_hash IS NOT NULL"
+         WHERE username = ? COLLATE NOCASE AND kind = 'account'"
     );
     let row = sqlx::query(&sql)
         .bind(username)
