@@ -31,7 +31,7 @@ pub struct IdentityList {
     pub identities: Vec<IdentityView>,
 }
 
-#[utoipa::path(get, path = "/api/me/identities", tag = "account",
+#[utoipa::path(get, path = "/api/me/identities", tag = "account", operation_id = "list_identities",
     responses((status = 200, body = IdentityList, description = "providers linked to my account (empty for a guest)")))]
 pub async fn list(
     State(state): State<Arc<AppState>>,

@@ -48,7 +48,7 @@ pub struct ProviderList {
     pub providers: Vec<ProviderView>,
 }
 
-#[utoipa::path(get, path = "/api/auth/providers", tag = "auth",
+#[utoipa::path(get, path = "/api/auth/providers", tag = "auth", operation_id = "oidc_providers",
     responses((status = 200, body = ProviderList, description = "the OpenID Connect providers one may sign in with")))]
 pub async fn providers(State(state): State<Arc<AppState>>) -> Json<ProviderList> {
     let providers = state
