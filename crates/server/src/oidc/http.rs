@@ -97,3 +97,63 @@ impl<'c> AsyncHttpClient<'c> for ProviderHttp {
         Box::pin(self.send(request))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    use super::*;
+
+    fn get(url: &str) -> HttpRequest {
+        let mut request = HttpRequest::new(Vec::new());
+        *request.uri_mut() = url.parse().expect("uri");
+        request
+    }
+
+    #[tokio::test]
+    async fn plain_http_is_refused_unless_the_host_is_loopback() {
+        let http = ProviderHttp::new().expect("client");
+        for url in [
+            "http://id.example.org/token",
+            "http://10.1.2.3/",
+            "ftp://127.0.0.1/",
+        ] {
+            let err = http.send(get(url)).await.expect_err(url);
+            assert!(matches!(err, HttpError::Scheme(_)), "{url}: {err}");
+        }
+    }
+
+    /// One HTTP answer with a body of `size` bytes, on 127.0.0.1.
+    async fn serve_once(size: usize, announce_length: bool) -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(async move {
+            let (mut socket, _) = listener.accept().await.expect("accept");
+            let mut buf = [0u8; 1024];
+            let _ = socket.read(&mut buf).await;
+            let head = if announce_length {
+                format!("HTTP/1.1 200 OK\r\ncontent-length: {size}\r\n\r\n")
+            } else {
+                "HTTP/1.1 200 OK\r\nconnection: close\r\n\r\n".to_string()
+            };
+            let _ = socket.write_all(head.as_bytes()).await;
+            let _ = socket.write_all(&vec![b'x'; size]).await;
+        });
+        format!("http://{addr}/")
+    }
+
+    #[tokio::test]
+    async fn answers_are_read_up_to_the_limit() {
+        let http = ProviderHttp::new().expect("client");
+        let small = serve_once(100, true).await;
+        let answer = http.send(get(&small)).await.expect("small answer");
+        assert_eq!(answer.body().len(), 100);
+        for announce in [true, false] {
+            let big = serve_once(MAX_BODY + 1, announce).await;
+            let err = http.send(get(&big)).await.expect_err("too large");
+            assert!(matches!(err, HttpError::TooLarge), "{err}");
+        }
+    }
+}
