@@ -119,6 +119,27 @@ fn sql(server: &TestServer, statement: &str) {
         });
 }
 
+/// Rows of `table` whose user_id is `user_id`, read straight from the SQLite file.
+fn rows_of(server: &TestServer, table: &str, user_id: &str) -> i64 {
+    let db = server.db.clone();
+    let sql = format!("SELECT COUNT(*) FROM {table} WHERE user_id = ?");
+    let user_id = user_id.to_string();
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime")
+        .block_on(async move {
+            use sqlx::Connection;
+            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
+                .await
+                .expect("db");
+            sqlx::query_scalar(&sql)
+                .bind(user_id)
+                .fetch_one(&mut conn)
+                .await
+                .expect("count")
+        })
+}
+
 #[test]
 fn the_provider_list_names_each_provider_and_the_secret_never_prints() {
     let fake = FakeOidc::start();
@@ -238,8 +259,16 @@ fn a_new_account_keeps_guest_work_and_the_next_sign_in_finds_it() {
     assert_eq!(export.body["identities"][0]["subject"], "user-1");
     assert!(!export.text.contains("access_token") && !export.text.contains(CLIENT_SECRET));
 
-    // Delete my data removes the identity: the next sign-in makes a new account.
+    // Delete my data removes the identity and any login in flight: the next sign-in makes a
+    // new account.
+    let account_id = guest_id.as_str().expect("id").to_string();
+    let (status, _) = go(&second, START);
+    assert_eq!(status, 303);
+    assert_eq!(rows_of(&server, "oidc_pending", &account_id), 1);
+    assert_eq!(rows_of(&server, "oidc_identities", &account_id), 1);
     assert_eq!(second.send("DELETE", "/api/me", &json!({})).status, 200);
+    assert_eq!(rows_of(&server, "oidc_pending", &account_id), 0);
+    assert_eq!(rows_of(&server, "oidc_identities", &account_id), 0);
     let third = browser(&server);
     assert_eq!(login(&third, &fake, START), "/account");
     assert_ne!(me(&third)["id"], guest_id);

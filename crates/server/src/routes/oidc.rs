@@ -30,9 +30,23 @@ use crate::time::now_ms;
 const PENDING_TTL_MS: i64 = 10 * 60 * 1000;
 /// Usernames tried for a new account before giving up.
 const USERNAME_ATTEMPTS: u32 = 20;
-/// Longest query values accepted from the provider's redirect.
+/// Longest values accepted in the path and in the provider's redirect (a request over them is
+/// answered 400, not redirected: it is not from a provider following the protocol).
+const ID_MAX: usize = 32;
 const CODE_MAX: usize = 4096;
 const STATE_MAX: usize = 512;
+const ERROR_MAX: usize = 256;
+const ERROR_DESCRIPTION_MAX: usize = 4096;
+
+/// 400 when `value` is longer than `max` bytes.
+fn within(name: &str, value: Option<&str>, max: usize) -> Result<(), ApiError> {
+    match value {
+        Some(value) if value.len() > max => Err(ApiError::bad_request(format!(
+            "{name} is longer than {max} bytes; start the sign-in again from the sign-in page"
+        ))),
+        _ => Ok(()),
+    }
+}
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProviderView {
@@ -159,7 +173,7 @@ pub struct StartQuery {
 #[utoipa::path(get, path = "/api/auth/oidc/{id}/start", tag = "auth", operation_id = "oidc_start",
     params(("id" = String, Path, description = "the provider's id from /api/auth/providers", max_length = 32), StartQuery),
     responses((status = 303, description = "to the provider's authorization endpoint; on failure to /signin?error=<code> (/account?error=<code> when linking)"),
-        (status = 400, body = ErrorBody, description = "no usable Host header (set server.public_origin)")))]
+        (status = 400, body = ErrorBody, description = "link is not 0 or 1, the id is over 32 bytes, or no usable Host header (set server.public_origin)")))]
 pub async fn start(
     State(state): State<Arc<AppState>>,
     ClientIp(ip): ClientIp,
@@ -167,8 +181,22 @@ pub async fn start(
     headers: HeaderMap,
     ApiPath(id): ApiPath<String>,
     ApiQuery(query): ApiQuery<StartQuery>,
+) -> Result<Response, ApiError> {
+    within("the provider id", Some(&id), ID_MAX)?;
+    if query.link.is_some_and(|link| link > 1) {
+        return Err(ApiError::bad_request("link is 1 (link to my account) or 0"));
+    }
+    Ok(start_flow(&state, ip, user, &headers, id, query.link == Some(1)).await)
+}
+
+async fn start_flow(
+    state: &AppState,
+    ip: std::net::IpAddr,
+    user: User,
+    headers: &HeaderMap,
+    id: String,
+    linking: bool,
 ) -> Response {
-    let linking = query.link == Some(1);
     let Some(provider) = state.oidc.get(&id) else {
         return failed(Failure::UnknownProvider, linking);
     };
@@ -178,7 +206,7 @@ pub async fn start(
     if linking && user.kind != UserKind::Account {
         return failed(Failure::SignInRequired, false);
     }
-    let Some(origin) = origin(&state, &headers) else {
+    let Some(origin) = origin(state, headers) else {
         return ApiError::bad_request("the Host header is missing or not a host name")
             .into_response();
     };
@@ -221,13 +249,14 @@ pub struct CallbackQuery {
     /// Set by the provider instead of `code` (`access_denied` when the person cancelled).
     #[param(max_length = 256)]
     pub error: Option<String>,
-    #[param(max_length = 1024)]
+    #[param(max_length = 4096)]
     pub error_description: Option<String>,
 }
 
 #[utoipa::path(get, path = "/api/auth/oidc/{id}/callback", tag = "auth", operation_id = "oidc_callback",
     params(("id" = String, Path, description = "the provider's id", max_length = 32), CallbackQuery),
-    responses((status = 303, description = "signed in, new account or linked: to /account with a new session cookie; \
+    responses((status = 400, body = ErrorBody, description = "a value over its length limit"),
+        (status = 303, description = "signed in, new account or linked: to /account with a new session cookie; \
         on failure to /signin?error=<code> (/account?error=<code> when linking): cancelled, provider_error, state_invalid, \
         provider_unreachable, provider_refused, token_invalid, identity_linked_elsewhere, provider_already_linked, \
         already_signed_in, unknown_provider")))]
@@ -237,14 +266,30 @@ pub async fn callback(
     SessionHash(old_session): SessionHash,
     ApiPath(id): ApiPath<String>,
     ApiQuery(query): ApiQuery<CallbackQuery>,
+) -> Result<Response, ApiError> {
+    within("the provider id", Some(&id), ID_MAX)?;
+    within("code", query.code.as_deref(), CODE_MAX)?;
+    within("state", query.state.as_deref(), STATE_MAX)?;
+    within("error", query.error.as_deref(), ERROR_MAX)?;
+    within(
+        "error_description",
+        query.error_description.as_deref(),
+        ERROR_DESCRIPTION_MAX,
+    )?;
+    Ok(callback_flow(&state, user, &old_session, id, query).await)
+}
+
+async fn callback_flow(
+    state: &AppState,
+    user: User,
+    old_session: &[u8],
+    id: String,
+    query: CallbackQuery,
 ) -> Response {
     let Some(provider) = state.oidc.get(&id) else {
         return failed(Failure::UnknownProvider, false);
     };
-    let Some(state_param) = query
-        .state
-        .filter(|s| !s.is_empty() && s.len() <= STATE_MAX)
-    else {
+    let Some(state_param) = query.state.filter(|s| !s.is_empty()) else {
         return failed(Failure::StateInvalid, false);
     };
     // Taken before anything else, so a state is spent even when the provider reports an error.
@@ -274,7 +319,6 @@ pub async fn callback(
             .chars()
             .take(200)
             .collect();
-        let error: String = error.chars().take(64).collect();
         tracing::info!(provider = %id, error = %error, description = %description, "the provider answered with an error");
         let failure = if error == "access_denied" {
             Failure::Cancelled
@@ -283,7 +327,7 @@ pub async fn callback(
         };
         return failed(failure, linking);
     }
-    let Some(code) = query.code.filter(|c| !c.is_empty() && c.len() <= CODE_MAX) else {
+    let Some(code) = query.code.filter(|c| !c.is_empty()) else {
         return failed(Failure::ProviderError, linking);
     };
     let verified = match provider
@@ -302,9 +346,9 @@ pub async fn callback(
         }
     };
     let outcome = if linking {
-        link(&state, &provider, &user, verified).await
+        link(state, &provider, &user, verified).await
     } else {
-        sign_in(&state, &provider, &user, &old_session, verified).await
+        sign_in(state, &provider, &user, old_session, verified).await
     };
     match outcome {
         Ok(response) => response,
