@@ -393,9 +393,53 @@ fn a_public_client_signs_in_with_pkce_alone() {
     let fake = FakeOidc::start_with_secret(None);
     let config = provider(&fake, None);
     let server = TestServer::start_with(move |c| c.auth.oidc = vec![config]);
+    // An email the provider has not verified is not used at all, not even for the name: with
+    // no preferred_username the name comes from `sub`.
+    fake.set_user(FakeUser {
+        sub: "pub-1".into(),
+        preferred_username: None,
+        email: Some("Lin.Wei@example.org".into()),
+        email_verified: false,
+    });
     let client = browser(&server);
     assert_eq!(login(&client, &fake, START), "/account");
-    assert_eq!(me(&client)["kind"], "account");
+    let account = me(&client);
+    assert_eq!(account["kind"], "account");
+    assert_eq!(account["username"], "pub-1");
+    assert_eq!(account["email"], Value::Null);
+    assert!(fake.token_calls().iter().all(|c| c.client_ok && c.pkce_ok));
+}
+
+#[test]
+fn starts_are_rate_limited_and_out_of_bounds_parameters_are_400() {
+    let fake = FakeOidc::start();
+    let config = provider(&fake, Some(CLIENT_SECRET));
+    let server = TestServer::start_with(move |c| {
+        c.auth.oidc = vec![config];
+        c.rate_limits.oidc_per_user = 2;
+    });
+    let client = browser(&server);
+    assert_eq!(go(&client, START).0, 303);
+    assert!(go(&client, START).1.starts_with(&fake.issuer));
+    assert_eq!(
+        go(&client, START),
+        (303, "/signin?error=rate_limited".to_string())
+    );
+
+    let other = server.client();
+    let reply = other.get(&format!("{START}?link=2"));
+    assert_eq!(reply.status, 400, "{}", reply.text);
+    let long_state = "s".repeat(513);
+    let reply = other.get(&format!(
+        "/api/auth/oidc/fake/callback?code=c&state={long_state}"
+    ));
+    assert_eq!(reply.status, 400, "{}", reply.text);
+    assert!(
+        reply.body["error"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("state")
+    );
 }
 
 #[test]
