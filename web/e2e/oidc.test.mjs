@@ -90,6 +90,8 @@ test('a cancelled or replayed sign-in explains itself on the sign-in page', { ti
     await until(() => new URL(page.url()).pathname === '/signin', { message: 'back on /signin' });
     await waitText(page.getByTestId('oidc-error'), 'expired or was already used');
     await waitText(page.getByTestId('oidc-fake'), 'Continue with Fake ID');
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: join(OUT, 'oidc-signin-error.png') });
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
