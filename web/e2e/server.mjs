@@ -16,12 +16,13 @@ export function tandemBin() {
 }
 
 /**
- * Starts the server; resolves to `{ url, stop }` once it prints its address.
+ * Starts the server; resolves to `{ url, stop }` once it prints its address. `args` are more
+ * arguments to `tandem serve` (e.g. `['--config', file]`).
  * `stop()` sends SIGTERM (SIGKILL after 5 s) and removes the temporary database directory.
  */
-export async function startServer({ timeoutMs = 20_000, env = {} } = {}) {
+export async function startServer({ timeoutMs = 20_000, env = {}, args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
-  const child = spawn(tandemBin(), ['serve', '--listen', '127.0.0.1:0'], {
+  const child = spawn(tandemBin(), ['serve', '--listen', '127.0.0.1:0', ...args], {
     cwd: REPO_DIR,
     env: {
       ...process.env,

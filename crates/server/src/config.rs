@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+mod oidc;
+
+pub use oidc::{OidcProviderConfig, allowed_url};
+
 #[derive(Debug, Error)]
 pub enum ConfigError {
     #[error("cannot read the config file {path}: {source}")]
@@ -62,6 +66,8 @@ pub struct AuthConfig {
     pub admins: Vec<String>,
     /// Seconds a signed-in browser session lives (checked on the server at every request).
     pub session_seconds: u64,
+    /// OpenID Connect providers to sign in with (`[[auth.oidc]]` tables); none by default.
+    pub oidc: Vec<OidcProviderConfig>,
 }
 
 /// Requests allowed per minute (a token bucket: the whole count may come at once, then one
@@ -78,6 +84,9 @@ pub struct RateLimitsConfig {
     /// POST /api/runs (runs and submissions).
     pub runs_per_ip: u32,
     pub runs_per_user: u32,
+    /// Sign-ins and links started with an OpenID Connect provider (GET .../oidc/{id}/start).
+    pub oidc_per_ip: u32,
+    pub oidc_per_user: u32,
     /// Failed sign-ins for one username before each further attempt must wait.
     pub signin_failures_before_backoff: u32,
     /// The longest wait of the backoff (it doubles from 1 s per further failure).
@@ -157,6 +166,7 @@ impl Default for AuthConfig {
         Self {
             admins: Vec::new(),
             session_seconds: 30 * 24 * 3600,
+            oidc: Vec::new(),
         }
     }
 }
@@ -170,6 +180,8 @@ impl Default for RateLimitsConfig {
             signup_per_user: 5,
             runs_per_ip: 120,
             runs_per_user: 30,
+            oidc_per_ip: 30,
+            oidc_per_user: 10,
             signin_failures_before_backoff: 5,
             signin_backoff_max_seconds: 300,
         }
@@ -243,16 +255,18 @@ impl Config {
             }
             None => default_table(),
         };
-        for (name, value) in env {
-            apply_env(&mut table, &name, &value)?;
+        let env: Vec<(String, String)> = env.into_iter().collect();
+        for (name, value) in &env {
+            apply_env(&mut table, name, value)?;
         }
-        let config: Config =
+        let mut config: Config =
             toml::Value::Table(table)
                 .try_into()
                 .map_err(|e: toml::de::Error| ConfigError::Env {
                     name: "TANDEM_*".into(),
                     message: e.to_string(),
                 })?;
+        oidc::apply_secrets(&mut config.auth.oidc, &env);
         config.check()?;
         Ok(config)
     }
@@ -273,13 +287,15 @@ impl Config {
             ("limits.custom_input_bytes", self.limits.custom_input_bytes),
         ];
         let limits = &self.rate_limits;
-        let per_minute: [(&'static str, u32); 7] = [
+        let per_minute: [(&'static str, u32); 9] = [
             ("rate_limits.signin_per_ip", limits.signin_per_ip),
             ("rate_limits.signin_per_user", limits.signin_per_user),
             ("rate_limits.signup_per_ip", limits.signup_per_ip),
             ("rate_limits.signup_per_user", limits.signup_per_user),
             ("rate_limits.runs_per_ip", limits.runs_per_ip),
             ("rate_limits.runs_per_user", limits.runs_per_user),
+            ("rate_limits.oidc_per_ip", limits.oidc_per_ip),
+            ("rate_limits.oidc_per_user", limits.oidc_per_user),
             (
                 "rate_limits.signin_failures_before_backoff",
                 limits.signin_failures_before_backoff,
@@ -298,6 +314,7 @@ impl Config {
             }
         }
         self.public_origin()?;
+        oidc::check(&self.auth.oidc)?;
         Ok(())
     }
 
@@ -355,8 +372,13 @@ impl Config {
     }
 
     /// The configuration as a commented TOML file (for `tandem serve --print-config`).
+    /// Secrets are masked.
     pub fn to_toml(&self) -> String {
-        let body = toml::to_string_pretty(self).unwrap_or_default();
+        let mut shown = self.clone();
+        for provider in &mut shown.auth.oidc {
+            provider.client_secret = oidc::masked(&provider.client_secret).to_string();
+        }
+        let body = toml::to_string_pretty(&shown).unwrap_or_default();
         format!(
             "# tandem serve configuration. Every key is optional; environment variables\n\
              # TANDEM_<SECTION>_<KEY> override the file (e.g. TANDEM_QUEUE_WORKERS=4).\n\n{body}"
@@ -487,6 +509,30 @@ mod tests {
         assert_eq!(loaded.workers(), 3);
         assert_eq!(loaded.rate_limits.signin_per_ip, 7);
         assert!(loaded.server.secure_cookies);
+    }
+
+    #[test]
+    fn oidc_providers_load_from_the_file_with_the_secret_from_the_environment() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("tandem.toml");
+        std::fs::write(
+            &path,
+            "[[auth.oidc]]\nid = \"kc\"\nname = \"Keycloak\"\nissuer = \"https://id.example.org\"\n\
+             client_id = \"tandem\"\n",
+        )
+        .expect("write");
+        let loaded = Config::load(
+            Some(&path),
+            env(&[("TANDEM_AUTH_OIDC_KC_CLIENT_SECRET", "hunter2-secret")]),
+        )
+        .expect("load");
+        let provider = &loaded.auth.oidc[0];
+        assert_eq!(provider.client_secret, "hunter2-secret");
+        assert_eq!(provider.scopes, ["openid", "email", "profile"]);
+        let printed = loaded.to_toml();
+        assert!(printed.contains("[[auth.oidc]]"), "{printed}");
+        assert!(!printed.contains("hunter2-secret"), "{printed}");
+        assert!(!format!("{loaded:?}").contains("hunter2-secret"));
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod extract;
 mod identity;
 mod markdown;
 mod metrics;
+mod oidc;
 mod openapi;
 pub mod queue;
 mod routes;
@@ -50,6 +51,8 @@ pub enum ServerError {
     Bank(#[from] BankError),
     #[error("the database: {0}")]
     Store(#[from] tandem_store::StoreError),
+    #[error("OpenID Connect: {0}")]
+    Oidc(#[from] oidc::FlowError),
     #[error("cannot start the judge workers: {0}")]
     Workers(std::io::Error),
     #[error("cannot listen on {addr}: {source}")]
@@ -116,6 +119,7 @@ impl App {
         promote_admins(&config, store.as_ref()).await?;
         let public_origin = config.public_origin()?;
         let limits = auth::rate::RateLimits::new(&config.rate_limits);
+        let oidc = oidc::Providers::new(&config.auth.oidc)?;
         let backoff = auth::backoff::Backoff::new(
             config.rate_limits.signin_failures_before_backoff,
             std::time::Duration::from_secs(config.rate_limits.signin_backoff_max_seconds),
@@ -131,6 +135,7 @@ impl App {
             limits,
             backoff,
             public_origin,
+            oidc,
         });
         spawn_pruning(Arc::downgrade(&state));
         Ok(App {
@@ -194,7 +199,8 @@ async fn promote_admins(config: &Config, store: &dyn Store) -> Result<(), Server
 }
 
 /// Once a minute, rate-limit buckets that are full again are dropped, so their memory follows
-/// the recent clients only, and expired browser sessions are deleted. Ends with the app.
+/// the recent clients only, and expired browser sessions and logins with a provider are
+/// deleted. Ends with the app.
 fn spawn_pruning(state: std::sync::Weak<AppState>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -204,6 +210,13 @@ fn spawn_pruning(state: std::sync::Weak<AppState>) {
             state.limits.prune();
             if let Err(err) = state.store.delete_expired_sessions(time::now_ms()).await {
                 tracing::warn!(error = %err, "cannot delete expired sessions");
+            }
+            if let Err(err) = state
+                .store
+                .delete_expired_oidc_pending(time::now_ms())
+                .await
+            {
+                tracing::warn!(error = %err, "cannot delete expired logins with a provider");
             }
         }
     });

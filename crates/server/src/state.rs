@@ -25,4 +25,6 @@ pub struct AppState {
     pub backoff: Backoff,
     /// `server.public_origin`, checked and normalised at start-up.
     pub public_origin: Option<String>,
+    /// The configured OpenID Connect providers.
+    pub oidc: crate::oidc::Providers,
 }

@@ -13,8 +13,8 @@ use async_trait::async_trait;
 
 pub use error::StoreError;
 pub use model::{
-    Account, Draft, NewAccount, ProblemSession, ProblemStatus, Reveal, RevealKind, Role, RunKind,
-    RunRecord, RunStatus, User, UserKind, UserPage,
+    Account, Draft, NewAccount, OidcIdentity, OidcPending, ProblemSession, ProblemStatus, Reveal,
+    RevealKind, Role, RunKind, RunRecord, RunStatus, User, UserKind, UserPage,
 };
 pub use sqlite::SqliteStore;
 
@@ -128,6 +128,41 @@ pub trait Store: Send + Sync {
 
     /// Sets display name and bio (validated by the caller). `NotFound` for an unknown id.
     async fn update_profile(&self, user_id: &str, display_name: &str, bio: &str) -> Result<User>;
+
+    /// Records a login with an OpenID Connect provider until its callback.
+    async fn insert_oidc_pending(&self, login: &OidcPending) -> Result<()>;
+
+    /// Takes (deletes and returns) the pending login with this state hash, atomically: a
+    /// state is used at most once. Expired rows are returned too; the caller checks.
+    async fn take_oidc_pending(&self, state_hash: &[u8]) -> Result<Option<OidcPending>>;
+
+    /// Removes pending logins that expired before `now`. Returns how many.
+    async fn delete_expired_oidc_pending(&self, now: i64) -> Result<u64>;
+
+    /// The account linked to this identity, if any.
+    async fn user_by_identity(&self, provider: &str, subject: &str) -> Result<Option<User>>;
+
+    /// Links an identity to an account. `Taken` when another account holds the identity,
+    /// `WrongState` when the user is a guest or already has another identity at the provider;
+    /// linking the same identity again is fine.
+    async fn link_identity(&self, identity: &OidcIdentity) -> Result<()>;
+
+    /// Sign-up through a provider, in one transaction: the guest becomes the account (as
+    /// `convert_guest`) and the identity (its `user_id` is replaced by the guest's) is linked.
+    /// `Taken` names "the username" or "the identity".
+    async fn convert_guest_with_identity(
+        &self,
+        guest_id: &str,
+        account: &NewAccount,
+        identity: &OidcIdentity,
+    ) -> Result<User>;
+
+    /// The user's identities, oldest first.
+    async fn identities(&self, user_id: &str) -> Result<Vec<OidcIdentity>>;
+
+    /// Unlinks the user's identity at `provider`. `NotFound` when there is none, `WrongState`
+    /// when it is the account's last way to sign in (no password, no other identity).
+    async fn unlink_identity(&self, user_id: &str, provider: &str) -> Result<()>;
 
     /// A cheap query proving the database answers (for /healthz).
     async fn ping(&self) -> Result<()>;

@@ -257,3 +257,32 @@ pub enum ProblemStatus {
     Attempted,
     Solved,
 }
+
+/// An account's identity at an OpenID Connect provider: the provider's id (from the config)
+/// and the subject (`sub`) it gave. Never a token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OidcIdentity {
+    pub user_id: String,
+    pub provider: String,
+    pub subject: String,
+    /// From a verified `email` claim only.
+    pub email: Option<String>,
+    pub created_at: i64,
+}
+
+/// A login with a provider between its start and the provider's callback.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OidcPending {
+    /// SHA-256 of the `state` sent to the provider.
+    pub state_hash: Vec<u8>,
+    pub provider: String,
+    /// The browser's user when the login started.
+    pub user_id: String,
+    pub nonce: String,
+    pub pkce_verifier: String,
+    pub redirect_uri: String,
+    /// Link the identity to `user_id` (an account) rather than sign in with it.
+    pub link: bool,
+    pub created_at: i64,
+    pub expires_at: i64,
+}

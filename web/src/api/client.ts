@@ -4,7 +4,9 @@ import { ApiError, networkError, parseApiError } from './errors';
 import type {
   Draft,
   Language,
+  LinkedIdentity,
   Me,
+  OidcProvider,
   Problem,
   ProblemList,
   RevealedHint,
@@ -89,6 +91,13 @@ export const api = {
   /** A plain link to this downloads the export (the cookie rides along). */
   exportUrl: '/api/me/export',
   deleteMe: () => request<Me>('DELETE', '/api/me'),
+  providers: (signal?: AbortSignal) =>
+    request<{ providers: OidcProvider[] }>('GET', '/api/auth/providers', undefined, signal),
+  identities: (signal?: AbortSignal) =>
+    request<{ identities: LinkedIdentity[] }>('GET', '/api/me/identities', undefined, signal),
+  unlinkIdentity: (provider: string) => request<undefined>('DELETE', `/api/me/identities/${enc(provider)}`),
+  /** A plain link (a full navigation) to this starts a sign-in, or a link, at the provider. */
+  oidcStartUrl: (provider: string, link = false) => `/api/auth/oidc/${enc(provider)}/start${link ? '?link=1' : ''}`,
   adminUsers: (page: number, signal?: AbortSignal) =>
     request<UserList>('GET', `/api/admin/users?page=${page}`, undefined, signal),
   setRole: (id: string, role: string) => request<UserSummary>('PUT', `/api/admin/users/${enc(id)}/role`, { role }),

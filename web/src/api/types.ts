@@ -24,6 +24,20 @@ export interface Me {
   created_at: number;
 }
 
+/** An OpenID Connect provider one may sign in with (GET /api/auth/providers). */
+export interface OidcProvider {
+  id: string;
+  name: string;
+}
+
+/** A provider linked to my account (GET /api/me/identities). */
+export interface LinkedIdentity {
+  provider: string;
+  name: string;
+  email: string | null;
+  created_at: number;
+}
+
 /** One account in the admin list. */
 export interface UserSummary {
   id: string;

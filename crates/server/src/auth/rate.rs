@@ -1,5 +1,5 @@
 //! Per-address and per-user request limits (governor's keyed GCRA buckets) for sign-in,
-//! sign-up and runs. A refusal is 429 `rate_limited` with Retry-After in whole seconds.
+//! sign-up, runs and sign-ins with a provider. A refusal is 429 `rate_limited` with Retry-After in whole seconds.
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
@@ -72,6 +72,8 @@ pub struct RateLimits {
     pub signin: Limiter,
     pub signup: Limiter,
     pub runs: Limiter,
+    /// Starting a sign-in or link with an OpenID Connect provider.
+    pub oidc: Limiter,
 }
 
 impl RateLimits {
@@ -88,6 +90,11 @@ impl RateLimits {
                 config.signup_per_user,
             ),
             runs: Limiter::new("runs", config.runs_per_ip, config.runs_per_user),
+            oidc: Limiter::new(
+                "sign-ins with a provider",
+                config.oidc_per_ip,
+                config.oidc_per_user,
+            ),
         }
     }
 
@@ -95,6 +102,7 @@ impl RateLimits {
         self.signin.prune();
         self.signup.prune();
         self.runs.prune();
+        self.oidc.prune();
     }
 }
 

@@ -4,7 +4,9 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod identities;
 pub mod meta;
+pub mod oidc;
 pub mod problems;
 pub mod runs;
 pub mod sessions;
@@ -17,7 +19,7 @@ use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -42,10 +44,15 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/me", get(account::me).delete(account::delete_me))
         .route("/me/profile", put(account::update_profile))
         .route("/me/export", get(account::export))
+        .route("/me/identities", get(identities::list))
+        .route("/me/identities/{provider}", delete(identities::unlink))
         .route("/auth/signup", post(auth::signup))
         .route("/auth/signin", post(auth::signin))
         .route("/auth/signout", post(auth::signout))
         .route("/auth/signout-all", post(auth::signout_all))
+        .route("/auth/providers", get(oidc::providers))
+        .route("/auth/oidc/{id}/start", get(oidc::start))
+        .route("/auth/oidc/{id}/callback", get(oidc::callback))
         .route("/admin/users", get(admin::users))
         .route("/admin/users/{id}/role", put(admin::set_role))
         .route("/languages", get(meta::languages))

@@ -48,7 +48,7 @@ pub(super) async fn convert_guest(
 }
 
 /// A unique-constraint failure is `Taken`; anything else stays a database error.
-fn taken_or(err: sqlx::Error, what: &'static str) -> StoreError {
+pub(super) fn taken_or(err: sqlx::Error, what: &'static str) -> StoreError {
     match &err {
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Taken { what },
         _ => StoreError::Database(err),
@@ -221,8 +221,27 @@ pub(super) async fn export_user(pool: &SqlitePool, user_id: &str) -> Result<serd
             Ok(json!({"created_at": created_at, "expires_at": expires_at}))
         })
         .collect::<Result<Vec<_>>>()?;
+    // Identities by provider and subject only: no token of a provider is ever stored.
+    let identities = fetch(all(
+        super::oidc::IDENTITY_COLUMNS,
+        "oidc_identities",
+        "created_at, provider",
+    ))
+    .await?
+    .iter()
+    .map(|row| {
+        let identity = super::oidc::identity(row)?;
+        Ok(json!({
+            "provider": identity.provider,
+            "subject": identity.subject,
+            "email": identity.email,
+            "created_at": identity.created_at,
+        }))
+    })
+    .collect::<Result<Vec<_>>>()?;
     Ok(json!({
         "user": profile,
+        "identities": identities,
         "practice_sessions": sessions,
         "drafts": drafts,
         "runs": runs,

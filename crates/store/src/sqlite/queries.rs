@@ -6,13 +6,13 @@ use async_trait::async_trait;
 use sqlx::Row;
 
 use super::SqliteStore;
-use super::accounts;
 use super::rows::{
     self, DRAFT_COLUMNS, PROBLEM_SESSION_COLUMNS, REVEAL_COLUMNS, RUN_COLUMNS, USER_COLUMNS,
 };
+use super::{accounts, oidc};
 use crate::model::{
-    Draft, NewAccount, ProblemSession, ProblemStatus, Reveal, Role, RunKind, RunRecord, RunStatus,
-    User, UserKind, UserPage,
+    Draft, NewAccount, OidcIdentity, OidcPending, ProblemSession, ProblemStatus, Reveal, Role,
+    RunKind, RunRecord, RunStatus, User, UserKind, UserPage,
 };
 use crate::{Result, Store, StoreError};
 
@@ -347,6 +347,43 @@ impl Store for SqliteStore {
 
     async fn update_profile(&self, user_id: &str, display_name: &str, bio: &str) -> Result<User> {
         accounts::update_profile(&self.pool, user_id, display_name, bio).await
+    }
+
+    async fn insert_oidc_pending(&self, login: &OidcPending) -> Result<()> {
+        oidc::insert_pending(&self.pool, login).await
+    }
+
+    async fn take_oidc_pending(&self, state_hash: &[u8]) -> Result<Option<OidcPending>> {
+        oidc::take_pending(&self.pool, state_hash).await
+    }
+
+    async fn delete_expired_oidc_pending(&self, now: i64) -> Result<u64> {
+        oidc::delete_expired_pending(&self.pool, now).await
+    }
+
+    async fn user_by_identity(&self, provider: &str, subject: &str) -> Result<Option<User>> {
+        oidc::user_by_identity(&self.pool, provider, subject).await
+    }
+
+    async fn link_identity(&self, identity: &OidcIdentity) -> Result<()> {
+        oidc::link_identity(&self.pool, identity).await
+    }
+
+    async fn convert_guest_with_identity(
+        &self,
+        guest_id: &str,
+        account: &NewAccount,
+        identity: &OidcIdentity,
+    ) -> Result<User> {
+        oidc::convert_guest_with_identity(&self.pool, guest_id, account, identity).await
+    }
+
+    async fn identities(&self, user_id: &str) -> Result<Vec<OidcIdentity>> {
+        oidc::identities(&self.pool, user_id).await
+    }
+
+    async fn unlink_identity(&self, user_id: &str, provider: &str) -> Result<()> {
+        oidc::unlink_identity(&self.pool, user_id, provider).await
     }
 
     async fn ping(&self) -> Result<()> {

@@ -54,13 +54,14 @@ describe('account pages', () => {
     fireEvent.click(screen.getByTestId('auth-submit'));
     expect(screen.getByText('Use 3 to 32 characters.')).toBeTruthy();
     expect(screen.getByText('Use at least 8 characters.')).toBeTruthy();
-    expect(fetchMock).not.toHaveBeenCalled();
+    // Only the provider list was fetched (for the sign-in buttons); nothing was sent.
+    expect(fetchMock.mock.calls.filter(([url]) => url !== '/api/auth/providers')).toEqual([]);
 
     fireEvent.change(screen.getByLabelText('Username'), { target: { value: 'Alice' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'long enough' } });
     fireEvent.click(screen.getByTestId('auth-submit'));
     await waitFor(() => expect(getMe()?.username).toBe('alice'));
-    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    const [url, init] = fetchMock.mock.calls.find(([u]) => u === '/api/auth/signup') ?? [];
     expect(url).toBe('/api/auth/signup');
     expect(JSON.parse(init?.body as string)).toEqual({ username: 'Alice', password: 'long enough' });
     expect(window.location.pathname).toBe('/problems');

@@ -6,6 +6,7 @@ import { nextPath, passwordProblem, usernameProblem, USERNAME_MAX, PASSWORD_MAX 
 import { setMe } from '../../lib/me';
 import { navigate } from '../../router/history';
 import { Link } from '../../router/Link';
+import { ProviderButtons } from './ProviderButtons';
 
 type Mode = 'signin' | 'signup';
 
@@ -53,6 +54,7 @@ export function AuthPage({ mode }: { mode: Mode }) {
           ? 'Your drafts, runs and hints so far stay with you.'
           : 'What you did on this browser as a guest joins your account.'}
       </p>
+      <ProviderButtons />
       <form className="auth-form" onSubmit={(e) => void submit(e)} noValidate data-testid={`${mode}-form`}>
         <div className="field">
           <label htmlFor="auth-username">Username</label>
