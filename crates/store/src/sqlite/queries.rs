@@ -7,12 +7,13 @@ use sqlx::Row;
 
 use super::SqliteStore;
 use super::accounts;
+use super::magic;
 use super::rows::{
     self, DRAFT_COLUMNS, PROBLEM_SESSION_COLUMNS, REVEAL_COLUMNS, RUN_COLUMNS, USER_COLUMNS,
 };
 use crate::model::{
-    Draft, NewAccount, ProblemSession, ProblemStatus, Reveal, Role, RunKind, RunRecord, RunStatus,
-    User, UserKind, UserPage,
+    Avatar, Draft, MagicLink, NewAccount, ProblemSession, ProblemStatus, Reveal, Role, RunKind,
+    RunRecord, RunStatus, User, UserKind, UserPage,
 };
 use crate::{Result, Store, StoreError};
 
@@ -28,6 +29,7 @@ impl Store for SqliteStore {
             display_name: String::new(),
             bio: String::new(),
             role: Role::Learner,
+            avatar_version: None,
         };
         sqlx::query("INSERT INTO users (id, kind, created_at) VALUES (?, ?, ?)")
             .bind(&user.id)
@@ -347,6 +349,45 @@ impl Store for SqliteStore {
 
     async fn update_profile(&self, user_id: &str, display_name: &str, bio: &str) -> Result<User> {
         accounts::update_profile(&self.pool, user_id, display_name, bio).await
+    }
+
+    async fn create_magic_link(
+        &self,
+        token_hash: &[u8],
+        email: &str,
+        requested_by: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()> {
+        magic::create_magic_link(&self.pool, token_hash, email, requested_by, now, expires_at).await
+    }
+
+    async fn magic_link_usable(&self, token_hash: &[u8], now: i64) -> Result<bool> {
+        magic::magic_link_usable(&self.pool, token_hash, now).await
+    }
+
+    async fn consume_magic_link(&self, token_hash: &[u8], now: i64) -> Result<Option<MagicLink>> {
+        magic::consume_magic_link(&self.pool, token_hash, now).await
+    }
+
+    async fn delete_expired_magic_links(&self, now: i64) -> Result<u64> {
+        magic::delete_expired_magic_links(&self.pool, now).await
+    }
+
+    async fn account_by_email(&self, email: &str) -> Result<Option<User>> {
+        magic::account_by_email(&self.pool, email).await
+    }
+
+    async fn put_avatar(&self, user_id: &str, avatar: &Avatar) -> Result<User> {
+        magic::put_avatar(&self.pool, user_id, avatar).await
+    }
+
+    async fn avatar(&self, user_id: &str) -> Result<Option<Avatar>> {
+        magic::avatar(&self.pool, user_id).await
+    }
+
+    async fn delete_avatar(&self, user_id: &str) -> Result<User> {
+        magic::delete_avatar(&self.pool, user_id).await
     }
 
     async fn ping(&self) -> Result<()> {
