@@ -5,7 +5,7 @@ use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
-use crate::routes::{account, admin, auth, meta, problems, runs, sessions};
+use crate::routes::{account, admin, auth, avatar, magic_link, meta, problems, runs, sessions};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -14,6 +14,8 @@ use crate::routes::{account, admin, auth, meta, problems, runs, sessions};
         meta::healthz, meta::languages,
         account::me, account::update_profile, account::export, account::delete_me,
         auth::signup, auth::signin, auth::signout, auth::signout_all,
+        magic_link::methods, magic_link::request, magic_link::open, magic_link::redeem,
+        avatar::put, avatar::delete, avatar::get,
         admin::users, admin::set_role,
         problems::list, problems::get,
         sessions::get, sessions::set_language, sessions::timer, sessions::save_draft,

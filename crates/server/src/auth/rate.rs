@@ -31,6 +31,15 @@ impl Limiter {
         }
     }
 
+    /// Limits with their own quotas (e.g. per minute by address, per hour by email).
+    pub fn with_quotas(what: &'static str, per_ip: Quota, per_user: Quota) -> Self {
+        Limiter {
+            what,
+            by_ip: RateLimiter::keyed(per_ip),
+            by_user: RateLimiter::keyed(per_user),
+        }
+    }
+
     /// Takes one request from both buckets, or says how long to wait.
     pub fn check(&self, ip: IpAddr, user: &str) -> Result<(), ApiError> {
         let clock = DefaultClock::default();
@@ -72,6 +81,8 @@ pub struct RateLimits {
     pub signin: Limiter,
     pub signup: Limiter,
     pub runs: Limiter,
+    /// Sign-in links: per address per minute, per email per hour.
+    pub magic_link: Limiter,
 }
 
 impl RateLimits {
@@ -88,6 +99,13 @@ impl RateLimits {
                 config.signup_per_user,
             ),
             runs: Limiter::new("runs", config.runs_per_ip, config.runs_per_user),
+            magic_link: Limiter::with_quotas(
+                "sign-in links",
+                per_minute(config.magic_link_per_ip),
+                Quota::per_hour(
+                    NonZeroU32::new(config.magic_link_per_email).unwrap_or(NonZeroU32::MIN),
+                ),
+            ),
         }
     }
 
@@ -95,6 +113,7 @@ impl RateLimits {
         self.signin.prune();
         self.signup.prune();
         self.runs.prune();
+        self.magic_link.prune();
     }
 }
 
