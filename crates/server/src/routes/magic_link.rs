@@ -136,7 +136,7 @@ pub async fn request(
     mailer.send_sign_in_link(to, link, minutes);
     let body = MagicLinkSent {
         message: format!(
-            "if {email} can receive mail, a sign-in link is on its way; it works once, \
+            "if the address can receive mail, a sign-in link is on its way; it works once, \
              within {minutes} minutes"
         ),
     };
