@@ -22,6 +22,8 @@ export function AvatarPicker({ me }: { me: Me }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // A new key empties the file input after an upload.
+  const [inputKey, setInputKey] = useState(0);
 
   async function choose(e: ChangeEvent<HTMLInputElement>) {
     const picked = e.target.files?.[0] ?? null;
@@ -48,6 +50,7 @@ export function AvatarPicker({ me }: { me: Me }) {
       setMe(await api.putAvatar(file));
       setFile(null);
       setPreview(null);
+      setInputKey((k) => k + 1);
     } catch (err) {
       setError(err);
     } finally {
@@ -89,6 +92,7 @@ export function AvatarPicker({ me }: { me: Me }) {
         <div className="field">
           <label htmlFor="avatar-file">Picture (PNG, JPEG, WebP or GIF, up to 2 MiB)</label>
           <input
+            key={inputKey}
             id="avatar-file"
             type="file"
             accept={AVATAR_TYPES.join(',')}
