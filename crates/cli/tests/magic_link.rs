@@ -183,6 +183,12 @@ fn a_link_works_once() {
         (status, location.as_str()),
         (303, "/signin?error=magic_link_invalid")
     );
+    let too_long = format!(
+        "{}/api/auth/magic-link/verify?token={}",
+        server.base,
+        "a".repeat(65)
+    );
+    assert_eq!(prefetch(&too_long).0, 400);
     // Junk tokens are refused the same way.
     for junk in ["", "abc", &"0".repeat(64)] {
         let reply = redeem(&browser, junk);
@@ -296,6 +302,38 @@ fn without_smtp_magic_links_are_off() {
 }
 
 #[test]
+fn a_dead_mail_server_still_gets_202_and_the_failure_is_counted() {
+    // A port nothing listens on any more.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let server = TestServer::start_with(|config| {
+        config.smtp.host = "127.0.0.1".into();
+        config.smtp.port = port;
+        config.smtp.tls = "none".into();
+        config.smtp.from = "no-reply@tandem.test".into();
+    });
+    let client = server.client();
+    let reply = ask(&client, "lost@example.org");
+    assert_eq!(reply.status, 202, "{}", reply.text);
+    // Polls until the background send has given up (bounded by the 10 s send timeout).
+    let mut metrics = String::new();
+    for _ in 0..600 {
+        metrics = client.get("/metrics").text;
+        if metrics.contains("tandem_sign_in_mails_total{outcome=\"failed\"} 1") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(
+        metrics.contains("tandem_sign_in_mails_total{outcome=\"failed\"} 1"),
+        "the failure was not counted:\n{metrics}"
+    );
+    assert!(!metrics.contains("outcome=\"sent\""), "{metrics}");
+}
+
+#[test]
 fn the_token_never_appears_in_the_server_log() {
     let smtp = SmtpCapture::start();
     let serve = mail::ServeProcess::start(&[
@@ -323,6 +361,11 @@ fn the_token_never_appears_in_the_server_log() {
     assert_eq!(prefetch(&link).0, 303);
     assert_eq!(redeem(&client, &token).status, 200);
     assert_eq!(redeem(&client, &token).status, 401);
+    let metrics = client.get("/metrics").text;
+    assert!(
+        metrics.contains("tandem_sign_in_mails_total{outcome=\"sent\"} 1"),
+        "{metrics}"
+    );
     let log = serve.stop();
     assert!(log.contains("magic"), "the log has the requests: {log}");
     assert!(!log.contains(&token), "the token is in the log:\n{log}");

@@ -366,7 +366,9 @@ impl Config {
         !self.smtp.host.trim().is_empty()
     }
 
-    fn check_smtp(&self) -> Result<(), ConfigError> {
+    /// Checked at load and again when the app is built (`--listen` may change the address
+    /// after loading).
+    pub fn check_smtp(&self) -> Result<(), ConfigError> {
         if !self.magic_links_enabled() {
             return Ok(());
         }

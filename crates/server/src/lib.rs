@@ -121,6 +121,7 @@ impl App {
             config.rate_limits.signin_failures_before_backoff,
             std::time::Duration::from_secs(config.rate_limits.signin_backoff_max_seconds),
         );
+        config.check_smtp()?;
         let mailer =
             if config.magic_links_enabled() {
                 let mailer = auth::mailer::Mailer::new(&config.smtp, Arc::clone(&metrics))

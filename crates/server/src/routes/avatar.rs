@@ -135,6 +135,11 @@ pub async fn get(
     ApiQuery(query): ApiQuery<AvatarQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
+    if query.v.as_ref().is_some_and(|v| v.len() > 64) {
+        return Err(ApiError::bad_request(
+            "v is at most 64 characters: use the avatar_url as given",
+        ));
+    }
     let Some(found) = state.store.avatar(&id).await? else {
         return Err(ApiError::not_found("this user has no avatar"));
     };

@@ -150,6 +150,11 @@ pub async fn open(
     State(state): State<Arc<AppState>>,
     ApiQuery(query): ApiQuery<VerifyQuery>,
 ) -> Result<Response, ApiError> {
+    if query.token.as_ref().is_some_and(|t| t.len() > 64) {
+        return Err(ApiError::bad_request(
+            "the token is longer than any sign-in link's; open the link from the mail as it is",
+        ));
+    }
     let usable = match query.token.as_deref().and_then(token_hash) {
         Some(hash) if state.mailer.is_some() => {
             state.store.magic_link_usable(&hash, now_ms()).await?
