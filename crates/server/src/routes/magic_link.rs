@@ -70,7 +70,7 @@ pub struct MagicLinkVerify {
 pub struct VerifyQuery {
     /// The token from the link.
     #[param(max_length = 64)]
-    pub token: Option<String>,
+    pub token: String,
 }
 
 fn magic_links_off() -> ApiError {
@@ -150,20 +150,21 @@ pub async fn open(
     State(state): State<Arc<AppState>>,
     ApiQuery(query): ApiQuery<VerifyQuery>,
 ) -> Result<Response, ApiError> {
-    if query.token.as_ref().is_some_and(|t| t.len() > 64) {
+    if query.token.len() > 64 {
         return Err(ApiError::bad_request(
             "the token is longer than any sign-in link's; open the link from the mail as it is",
         ));
     }
-    let usable = match query.token.as_deref().and_then(token_hash) {
+    let usable = match token_hash(&query.token) {
         Some(hash) if state.mailer.is_some() => {
             state.store.magic_link_usable(&hash, now_ms()).await?
         }
         _ => false,
     };
-    let target = match (usable, query.token) {
-        (true, Some(token)) => format!("{CONFIRM_PAGE}#token={}", token.trim()),
-        _ => INVALID_PAGE.to_string(),
+    let target = if usable {
+        format!("{CONFIRM_PAGE}#token={}", query.token.trim())
+    } else {
+        INVALID_PAGE.to_string()
     };
     let mut response = Redirect::to(&target).into_response();
     let headers = response.headers_mut();
