@@ -90,6 +90,8 @@ test('a mailed link signs in; an uploaded avatar shows on the account page and i
     await page.getByTestId('magic-email').fill('ada.lovelace@example.org');
     await page.getByTestId('magic-submit').click();
     await waitText(page.getByTestId('magic-sent'), /Check your mail/);
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: join(OUT, 'magic-avatar-signin.png'), fullPage: true });
 
     const [mail] = await until(() => {
       const all = mails(smtp.dir);
@@ -143,7 +145,6 @@ test('a mailed link signs in; an uploaded avatar shows on the account page and i
     );
     assert.deepEqual(sizes, [256, 256], 'the server serves its own 256×256 picture');
 
-    mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: join(OUT, 'magic-avatar-account.png'), fullPage: true });
     assert.deepEqual(errors, []);
   } finally {
