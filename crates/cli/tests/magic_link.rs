@@ -125,7 +125,7 @@ fn a_known_address_signs_in_to_its_account_and_the_guest_work_joins_it() {
 }
 
 #[test]
-fn an_unknown_address_becomes_an_account_of_the_browser_that_opens_the_link() {
+fn an_unknown_address_becomes_an_account_made_from_the_guest_that_asked() {
     let smtp = SmtpCapture::start();
     let server = start(&smtp);
     let browser = server.client();
@@ -152,18 +152,49 @@ fn an_unknown_address_becomes_an_account_of_the_browser_that_opens_the_link() {
     );
     assert_eq!(refused.status, 401);
 
-    // Asked in one browser, opened in another: the other browser's guest becomes the account,
-    // the asker stays a guest. The derived name is taken, so it gets a number.
+    // Asked in one browser, opened in another: a fresh guest becomes the account, and neither
+    // the asker's guest nor the opening browser's guest (and its work) joins it. The derived
+    // name is taken, so it gets a number.
     let asker = server.client();
+    save_draft(&asker, "# the asker's draft");
     assert_eq!(ask(&asker, "grace.hopper@elsewhere.org").status, 202);
     let token = token_of(&link_in(&smtp.wait_for(2)[1]));
     let elsewhere = server.client();
-    let fresh_id = elsewhere.get("/api/me").body["id"].clone();
+    save_draft(&elsewhere, "# the other browser's draft");
+    let elsewhere_guest = elsewhere.get("/api/me").body["id"].clone();
     let reply = redeem(&elsewhere, &token);
     assert_eq!(reply.status, 200, "{}", reply.text);
     assert_eq!(reply.body["username"], "grace_hopper2");
-    assert_eq!(reply.body["id"], fresh_id);
+    assert_ne!(reply.body["id"], elsewhere_guest);
+    assert_eq!(draft_of(&elsewhere), Value::Null, "no guest work joined");
     assert_eq!(asker.get("/api/me").body["kind"], "guest");
+    assert_eq!(draft_of(&asker), "# the asker's draft");
+}
+
+#[test]
+fn a_link_opened_in_another_browser_signs_in_without_that_browsers_guest_work() {
+    let smtp = SmtpCapture::start();
+    let server = start(&smtp);
+    let owner = server.client();
+    let made = owner.send(
+        "POST",
+        "/api/auth/signup",
+        &json!({"username": "mallory", "password": "correct horse battery", "email": "m@example.org"}),
+    );
+    assert_eq!(made.status, 201, "{}", made.text);
+    // The account's owner asks for a link and hands it to someone else's browser.
+    assert_eq!(ask(&owner, "m@example.org").status, 202);
+    let token = token_of(&link_in(&smtp.wait_for(1)[0]));
+    let victim = server.client();
+    save_draft(&victim, "# the victim's private draft");
+    let reply = redeem(&victim, &token);
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    assert_eq!(reply.body["username"], "mallory");
+    assert_eq!(
+        draft_of(&owner),
+        Value::Null,
+        "the victim's draft stayed out"
+    );
 }
 
 #[test]

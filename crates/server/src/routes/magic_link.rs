@@ -196,23 +196,38 @@ pub async fn redeem(
         .consume_magic_link(&hash, now_ms())
         .await?
         .ok_or_else(invalid_link)?;
+    // Only the browser that asked brings its guest along. A link opened elsewhere may have
+    // been handed over by its asker (login CSRF): that browser's work must not join the
+    // asker's account, so it signs in as if it had no guest (the guest is left as it is).
+    let same_browser = current.id == link.requested_by;
     let account = match state.store.account_by_email(&link.email).await? {
         Some(account) => account,
-        None => new_account(&state, &current, &link.email).await?,
+        None => {
+            let in_place = (same_browser && current.kind == UserKind::Guest).then_some(&current);
+            new_account(&state, in_place, &link.email).await?
+        }
     };
-    tracing::info!(user = %account.id, "signed in by a magic link");
-    let (user, cookie) = sign_in_as(&state, &current, &old_session, account).await?;
+    tracing::info!(user = %account.id, same_browser, "signed in by a magic link");
+    let signing_in = if same_browser {
+        current
+    } else {
+        account.clone()
+    };
+    let (user, cookie) = sign_in_as(&state, &signing_in, &old_session, account).await?;
     Ok(signed_in(StatusCode::OK, &user, cookie))
 }
 
-/// An account for an address no account has: the browser's guest becomes it in place (the
-/// guest that asked, when the link is opened where it was asked for), or a fresh guest when
-/// the browser is signed in to another account. No password: it signs in by email.
-async fn new_account(state: &AppState, current: &User, email: &str) -> Result<User, ApiError> {
-    let guest_id = if current.kind == UserKind::Guest {
-        current.id.clone()
-    } else {
-        state.store.create_guest(now_ms()).await?.id
+/// An account for an address no account has: `guest` (the guest that asked, when the link is
+/// opened in its browser) becomes it in place, else a fresh guest does. No password: it signs
+/// in by email.
+async fn new_account(
+    state: &AppState,
+    guest: Option<&User>,
+    email: &str,
+) -> Result<User, ApiError> {
+    let guest_id = match guest {
+        Some(guest) => guest.id.clone(),
+        None => state.store.create_guest(now_ms()).await?.id,
     };
     for username in username_candidates(email) {
         let account = NewAccount {
