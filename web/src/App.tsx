@@ -6,6 +6,7 @@ import { ProblemsPage } from './pages/problems/ProblemsPage';
 import { AccountPage } from './pages/account/AccountPage';
 import { AdminPage } from './pages/admin/AdminPage';
 import { AuthPage } from './pages/auth/AuthPage';
+import { MagicLinkPage } from './pages/auth/MagicLinkPage';
 import { loadMe } from './lib/me';
 import { matchRoute, type Route } from './router/routes';
 import { useLocation } from './router/useLocation';
@@ -25,6 +26,8 @@ function titleFor(route: Route): string {
       return 'Sign in · Tandem';
     case 'signup':
       return 'Create an account · Tandem';
+    case 'magic-link':
+      return 'Sign in by email · Tandem';
     case 'account':
       return 'Account · Tandem';
     case 'admin':
@@ -62,6 +65,7 @@ export function App() {
           </Suspense>
         )}
         {(route.name === 'signin' || route.name === 'signup') && <AuthPage key={route.name} mode={route.name} />}
+        {route.name === 'magic-link' && <MagicLinkPage />}
         {route.name === 'account' && <AccountPage />}
         {route.name === 'admin' && <AdminPage />}
         {route.name === 'not-found' && <NotFound path={route.path} />}

@@ -38,6 +38,28 @@ pub struct Config {
     pub log: LogConfig,
     pub auth: AuthConfig,
     pub rate_limits: RateLimitsConfig,
+    pub smtp: SmtpConfig,
+}
+
+/// The mail server magic sign-in links go through. Empty `host`: magic links are off.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SmtpConfig {
+    /// SMTP server name or address; empty turns magic-link sign-in off.
+    pub host: String,
+    /// 587 for STARTTLS, 465 for implicit TLS, 25 or a local port for `none`.
+    pub port: u16,
+    /// Login name; empty: send without authenticating.
+    pub username: String,
+    /// Login password. Prefer the environment (`TANDEM_SMTP_PASSWORD`) to the file;
+    /// `--print-config` never shows it.
+    pub password: String,
+    /// The sender, e.g. `Tandem <no-reply@tandem.example.org>`.
+    pub from: String,
+    /// `starttls` (upgrade a plain connection; refused if the server cannot), `tls` (TLS from
+    /// the first byte) or `none` (plain text: the link travels readable, so use it only for a
+    /// relay on the same machine, e.g. 127.0.0.1).
+    pub tls: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,6 +90,8 @@ pub struct AuthConfig {
     pub session_seconds: u64,
     /// OpenID Connect providers to sign in with (`[[auth.oidc]]` tables); none by default.
     pub oidc: Vec<OidcProviderConfig>,
+    /// Minutes a mailed sign-in link stays usable (it works once).
+    pub magic_link_minutes: u64,
 }
 
 /// Requests allowed per minute (a token bucket: the whole count may come at once, then one
@@ -91,6 +115,10 @@ pub struct RateLimitsConfig {
     pub signin_failures_before_backoff: u32,
     /// The longest wait of the backoff (it doubles from 1 s per further failure).
     pub signin_backoff_max_seconds: u64,
+    /// Sign-in links asked for, per client address per minute.
+    pub magic_link_per_ip: u32,
+    /// Sign-in links mailed to one address, per hour (whoever asks).
+    pub magic_link_per_email: u32,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -127,6 +155,8 @@ pub struct LimitsConfig {
     pub code_bytes: usize,
     /// Largest custom input, in bytes.
     pub custom_input_bytes: usize,
+    /// Largest avatar upload, in bytes (413 beyond).
+    pub avatar_bytes: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -167,6 +197,7 @@ impl Default for AuthConfig {
             admins: Vec::new(),
             session_seconds: 30 * 24 * 3600,
             oidc: Vec::new(),
+            magic_link_minutes: 15,
         }
     }
 }
@@ -184,6 +215,21 @@ impl Default for RateLimitsConfig {
             oidc_per_user: 10,
             signin_failures_before_backoff: 5,
             signin_backoff_max_seconds: 300,
+            magic_link_per_ip: 10,
+            magic_link_per_email: 5,
+        }
+    }
+}
+
+impl Default for SmtpConfig {
+    fn default() -> Self {
+        Self {
+            host: String::new(),
+            port: 587,
+            username: String::new(),
+            password: String::new(),
+            from: String::new(),
+            tls: "starttls".into(),
         }
     }
 }
@@ -204,6 +250,7 @@ impl Default for LimitsConfig {
             body_bytes: 256 << 10,
             code_bytes: 64 << 10,
             custom_input_bytes: 64 << 10,
+            avatar_bytes: 2 << 20,
         }
     }
 }
@@ -279,15 +326,16 @@ impl Config {
                 message: format!("{:?} is neither \"json\" nor \"text\"", self.log.format),
             });
         }
-        let positive: [(&'static str, usize); 5] = [
+        let positive: [(&'static str, usize); 6] = [
             ("queue.capacity", self.queue.capacity),
             ("queue.per_user", self.queue.per_user),
             ("limits.body_bytes", self.limits.body_bytes),
             ("limits.code_bytes", self.limits.code_bytes),
             ("limits.custom_input_bytes", self.limits.custom_input_bytes),
+            ("limits.avatar_bytes", self.limits.avatar_bytes),
         ];
         let limits = &self.rate_limits;
-        let per_minute: [(&'static str, u32); 9] = [
+        let per_minute: [(&'static str, u32); 11] = [
             ("rate_limits.signin_per_ip", limits.signin_per_ip),
             ("rate_limits.signin_per_user", limits.signin_per_user),
             ("rate_limits.signup_per_ip", limits.signup_per_ip),
@@ -300,11 +348,22 @@ impl Config {
                 "rate_limits.signin_failures_before_backoff",
                 limits.signin_failures_before_backoff,
             ),
+            ("rate_limits.magic_link_per_ip", limits.magic_link_per_ip),
+            (
+                "rate_limits.magic_link_per_email",
+                limits.magic_link_per_email,
+            ),
         ];
         let positive = positive
             .into_iter()
             .chain(per_minute.map(|(key, value)| (key, value as usize)))
-            .chain([("auth.session_seconds", self.auth.session_seconds as usize)]);
+            .chain([
+                ("auth.session_seconds", self.auth.session_seconds as usize),
+                (
+                    "auth.magic_link_minutes",
+                    self.auth.magic_link_minutes as usize,
+                ),
+            ]);
         for (key, value) in positive {
             if value == 0 {
                 return Err(ConfigError::Invalid {
@@ -315,6 +374,51 @@ impl Config {
         }
         self.public_origin()?;
         oidc::check(&self.auth.oidc)?;
+        self.check_smtp()?;
+        Ok(())
+    }
+
+    /// Whether magic-link sign-in is configured (`smtp.host` set).
+    pub fn magic_links_enabled(&self) -> bool {
+        !self.smtp.host.trim().is_empty()
+    }
+
+    /// Checked at load and again when the app is built (`--listen` may change the address
+    /// after loading).
+    pub fn check_smtp(&self) -> Result<(), ConfigError> {
+        if !self.magic_links_enabled() {
+            return Ok(());
+        }
+        if !matches!(self.smtp.tls.as_str(), "starttls" | "tls" | "none") {
+            return Err(ConfigError::Invalid {
+                key: "smtp.tls",
+                message: format!(
+                    "{:?} is none of \"starttls\", \"tls\" and \"none\"",
+                    self.smtp.tls
+                ),
+            });
+        }
+        if self.smtp.from.trim().is_empty() {
+            return Err(ConfigError::Invalid {
+                key: "smtp.from",
+                message: "set the sender address of sign-in mails (e.g. no-reply@example.org)"
+                    .into(),
+            });
+        }
+        // Links in mails must point at an origin we know, never at the Host header of the
+        // request that asked (which anyone can forge to get a victim's link sent to them).
+        let listen_is_specific = self
+            .listen_addr()
+            .map(|addr| !addr.ip().is_unspecified())
+            .unwrap_or(false);
+        if self.public_origin()?.is_none() && !listen_is_specific {
+            return Err(ConfigError::Invalid {
+                key: "server.public_origin",
+                message: "set it when smtp.host is set and the server listens on every address: \
+                          sign-in links need the origin browsers use"
+                    .into(),
+            });
+        }
         Ok(())
     }
 
@@ -377,6 +481,10 @@ impl Config {
         let mut shown = self.clone();
         for provider in &mut shown.auth.oidc {
             provider.client_secret = oidc::masked(&provider.client_secret).to_string();
+        }
+        if !shown.smtp.password.is_empty() {
+            // Never printed: the printed file is for reading and sharing.
+            shown.smtp.password = "(hidden; set TANDEM_SMTP_PASSWORD)".into();
         }
         let body = toml::to_string_pretty(&shown).unwrap_or_default();
         format!(
@@ -533,6 +641,51 @@ mod tests {
         assert!(printed.contains("[[auth.oidc]]"), "{printed}");
         assert!(!printed.contains("hunter2-secret"), "{printed}");
         assert!(!format!("{loaded:?}").contains("hunter2-secret"));
+    }
+
+    #[test]
+    fn the_smtp_password_comes_from_the_environment_and_is_never_printed() {
+        let loaded = Config::load(
+            None,
+            env(&[
+                ("TANDEM_SMTP_HOST", "127.0.0.1"),
+                ("TANDEM_SMTP_FROM", "no-reply@example.org"),
+                ("TANDEM_SMTP_PASSWORD", "hunter2-secret"),
+                ("TANDEM_SERVER_LISTEN", "127.0.0.1:0"),
+            ]),
+        )
+        .expect("load");
+        assert!(loaded.magic_links_enabled());
+        assert_eq!(loaded.smtp.password, "hunter2-secret");
+        let printed = loaded.to_toml();
+        assert!(!printed.contains("hunter2-secret"), "{printed}");
+        assert!(printed.contains("[smtp]"), "{printed}");
+        assert!(!Config::default().magic_links_enabled());
+    }
+
+    #[test]
+    fn smtp_needs_a_sender_a_known_tls_mode_and_a_known_origin() {
+        let base = [
+            ("TANDEM_SMTP_HOST", "mail.example.org"),
+            ("TANDEM_SMTP_FROM", "no-reply@example.org"),
+            ("TANDEM_SERVER_LISTEN", "127.0.0.1:8080"),
+        ];
+        assert!(Config::load(None, env(&base)).is_ok());
+        let cases = [
+            ("TANDEM_SMTP_TLS", "ssl", "smtp.tls"),
+            ("TANDEM_SMTP_FROM", " ", "smtp.from"),
+            (
+                "TANDEM_SERVER_LISTEN",
+                "0.0.0.0:8080",
+                "server.public_origin",
+            ),
+        ];
+        for (name, value, key) in cases {
+            let mut vars = base.to_vec();
+            vars.push((name, value));
+            let err = Config::load(None, env(&vars)).expect_err(key);
+            assert!(err.to_string().contains(key), "{err}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod assets;
 mod auth;
+mod avatar;
 mod bank;
 pub mod config;
 mod error;
@@ -124,6 +125,18 @@ impl App {
             config.rate_limits.signin_failures_before_backoff,
             std::time::Duration::from_secs(config.rate_limits.signin_backoff_max_seconds),
         );
+        config.check_smtp()?;
+        let mailer =
+            if config.magic_links_enabled() {
+                let mailer = auth::mailer::Mailer::new(&config.smtp, Arc::clone(&metrics))
+                    .map_err(|err| ConfigError::Invalid {
+                        key: "smtp",
+                        message: err.to_string(),
+                    })?;
+                Some(Arc::new(mailer))
+            } else {
+                None
+            };
         let state = Arc::new(AppState {
             config,
             store,
@@ -136,6 +149,8 @@ impl App {
             backoff,
             public_origin,
             oidc,
+            mailer,
+            listen_origin: std::sync::OnceLock::new(),
         });
         spawn_pruning(Arc::downgrade(&state));
         Ok(App {
@@ -150,12 +165,18 @@ impl App {
     /// Binds the configured address (port 0 picks a free one).
     pub async fn bind(&self) -> Result<TcpListener, ServerError> {
         let addr = self.state.config.listen_addr()?;
-        TcpListener::bind(addr)
+        let listener = TcpListener::bind(addr)
             .await
             .map_err(|source| ServerError::Listen {
                 addr: addr.to_string(),
                 source,
-            })
+            })?;
+        // Sign-in links point here when no public origin is configured (the config check
+        // makes sure this is a specific address, not 0.0.0.0).
+        if let Ok(bound) = listener.local_addr() {
+            let _ = self.state.listen_origin.set(format!("http://{bound}"));
+        }
+        Ok(listener)
     }
 
     /// Serves until `shutdown` resolves; in-flight requests finish first.
@@ -217,6 +238,9 @@ fn spawn_pruning(state: std::sync::Weak<AppState>) {
                 .await
             {
                 tracing::warn!(error = %err, "cannot delete expired logins with a provider");
+            }
+            if let Err(err) = state.store.delete_expired_magic_links(time::now_ms()).await {
+                tracing::warn!(error = %err, "cannot delete expired sign-in links");
             }
         }
     });

@@ -22,6 +22,12 @@ pub struct RunLabels {
     pub outcome: String,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct MailLabels {
+    /// sent or failed.
+    pub outcome: String,
+}
+
 pub struct Metrics {
     registry: Registry,
     pub requests: Family<RequestLabels, Counter>,
@@ -30,6 +36,7 @@ pub struct Metrics {
     pub refused_runs: Counter,
     pub guests_created: Counter,
     pub csrf_refused: Counter,
+    pub mails: Family<MailLabels, Counter>,
     pub queue_waiting: Gauge,
     pub queue_running: Gauge,
     pub resident_bytes: Gauge,
@@ -66,6 +73,12 @@ impl Default for Metrics {
             "State-changing requests refused as cross-site",
             csrf_refused.clone(),
         );
+        let mails = Family::<MailLabels, Counter>::default();
+        registry.register(
+            "sign_in_mails",
+            "Sign-in link mails handed to the SMTP server, by outcome",
+            mails.clone(),
+        );
         let queue_waiting = Gauge::default();
         registry.register(
             "queue_waiting",
@@ -88,6 +101,7 @@ impl Default for Metrics {
             refused_runs,
             guests_created,
             csrf_refused,
+            mails,
             queue_waiting,
             queue_running,
             resident_bytes,

@@ -5,7 +5,9 @@ use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
-use crate::routes::{account, admin, auth, identities, meta, oidc, problems, runs, sessions};
+use crate::routes::{
+    account, admin, auth, avatar, identities, magic_link, meta, oidc, problems, runs, sessions,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -16,6 +18,8 @@ use crate::routes::{account, admin, auth, identities, meta, oidc, problems, runs
         auth::signup, auth::signin, auth::signout, auth::signout_all,
         oidc::providers, oidc::start, oidc::callback,
         identities::list, identities::unlink,
+        magic_link::methods, magic_link::request, magic_link::open, magic_link::redeem,
+        avatar::put, avatar::delete, avatar::get,
         admin::users, admin::set_role,
         problems::list, problems::get,
         sessions::get, sessions::set_language, sessions::timer, sessions::save_draft,

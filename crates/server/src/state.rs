@@ -5,6 +5,7 @@ use std::sync::Arc;
 use tandem_store::Store;
 
 use crate::auth::backoff::Backoff;
+use crate::auth::mailer::Mailer;
 use crate::auth::rate::RateLimits;
 use crate::bank::Bank;
 use crate::config::Config;
@@ -27,4 +28,9 @@ pub struct AppState {
     pub public_origin: Option<String>,
     /// The configured OpenID Connect providers.
     pub oidc: crate::oidc::Providers,
+    /// Sends sign-in links; `None` when `[smtp]` is not configured (magic links off).
+    pub mailer: Option<Arc<Mailer>>,
+    /// `http://<bound address>`, set once the listener is bound: the origin of sign-in links
+    /// when `server.public_origin` is empty.
+    pub listen_origin: std::sync::OnceLock<String>,
 }

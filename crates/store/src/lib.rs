@@ -13,8 +13,9 @@ use async_trait::async_trait;
 
 pub use error::StoreError;
 pub use model::{
-    Account, Draft, NewAccount, OidcIdentity, OidcPending, ProblemSession, ProblemStatus, Reveal,
-    RevealKind, Role, RunKind, RunRecord, RunStatus, User, UserKind, UserPage,
+    Account, Avatar, Draft, MagicLink, NewAccount, OidcIdentity, OidcPending, ProblemSession,
+    ProblemStatus, Reveal, RevealKind, Role, RunKind, RunRecord, RunStatus, User, UserKind,
+    UserPage,
 };
 pub use sqlite::SqliteStore;
 
@@ -163,6 +164,39 @@ pub trait Store: Send + Sync {
     /// Unlinks the user's identity at `provider`. `NotFound` when there is none, `WrongState`
     /// when it is the account's last way to sign in (no password, no other identity).
     async fn unlink_identity(&self, user_id: &str, provider: &str) -> Result<()>;
+    /// Stores a sign-in link: the SHA-256 of its token (never the token), the address it goes
+    /// to and the user whose browser asked for it.
+    async fn create_magic_link(
+        &self,
+        token_hash: &[u8],
+        email: &str,
+        requested_by: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()>;
+
+    /// Whether a link exists and has not expired at `now`, without using it up.
+    async fn magic_link_usable(&self, token_hash: &[u8], now: i64) -> Result<bool>;
+
+    /// Redeems a link: deletes it and returns it if it existed and had not expired at `now`.
+    /// One statement, so of two concurrent redemptions exactly one gets the link.
+    async fn consume_magic_link(&self, token_hash: &[u8], now: i64) -> Result<Option<MagicLink>>;
+
+    /// Removes links that expired before `now`. Returns how many.
+    async fn delete_expired_magic_links(&self, now: i64) -> Result<u64>;
+
+    /// The oldest account whose email is `email` (compared without case).
+    async fn account_by_email(&self, email: &str) -> Result<Option<User>>;
+
+    /// Sets an account's avatar (an encoded PNG) and its version on the user row, in one
+    /// transaction. `NotFound` for an unknown id, `WrongState` for a guest.
+    async fn put_avatar(&self, user_id: &str, avatar: &Avatar) -> Result<User>;
+
+    /// The user's avatar, if any.
+    async fn avatar(&self, user_id: &str) -> Result<Option<Avatar>>;
+
+    /// Removes the user's avatar (none is fine). `NotFound` for an unknown id.
+    async fn delete_avatar(&self, user_id: &str) -> Result<User>;
 
     /// A cheap query proving the database answers (for /healthz).
     async fn ping(&self) -> Result<()>;

@@ -66,6 +66,8 @@ pub struct User {
     pub display_name: String,
     pub bio: String,
     pub role: Role,
+    /// The version (a hash) of the account's avatar, `None` without one.
+    pub avatar_version: Option<String>,
 }
 
 /// An account as sign-in needs it: the user and the stored password hash (a PHC string), if
@@ -85,6 +87,21 @@ pub struct NewAccount {
     pub email: Option<String>,
     /// `None` for an account that signs in another way (passkey, identity provider, email).
     pub password_hash: Option<String>,
+}
+
+/// A redeemed sign-in link: the address it was sent to and the user whose browser asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MagicLink {
+    pub email: String,
+    pub requested_by: String,
+}
+
+/// A stored avatar: the server's own PNG encoding and its version (the ETag).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Avatar {
+    pub png: Vec<u8>,
+    pub version: String,
+    pub updated_at: i64,
 }
 
 /// One page of accounts, oldest first, and how many there are in all.

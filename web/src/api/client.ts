@@ -2,7 +2,9 @@
 
 import { ApiError, networkError, parseApiError } from './errors';
 import type {
+  AuthMethods,
   Draft,
+  MagicLinkSent,
   Language,
   LinkedIdentity,
   Me,
@@ -46,6 +48,28 @@ export async function request<T>(method: Method, path: string, body?: unknown, s
     throw parseApiError(response.status, text, response.headers.get('Retry-After'));
   }
   if (text === '') return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError(response.status, 'bad_response', 'The server sent an answer this page cannot read. Reload the page.');
+  }
+}
+
+/** Sends raw bytes (an upload) and reads a JSON answer, with the same error handling. */
+export async function upload<T>(method: 'PUT', path: string, body: Blob, contentType: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Content-Type': contentType },
+      body,
+    });
+  } catch {
+    throw networkError();
+  }
+  const text = await response.text().catch(() => '');
+  if (!response.ok) throw parseApiError(response.status, text, response.headers.get('Retry-After'));
   try {
     return JSON.parse(text) as T;
   } catch {
@@ -98,6 +122,11 @@ export const api = {
   unlinkIdentity: (provider: string) => request<undefined>('DELETE', `/api/me/identities/${enc(provider)}`),
   /** A plain link (a full navigation) to this starts a sign-in, or a link, at the provider. */
   oidcStartUrl: (provider: string, link = false) => `/api/auth/oidc/${enc(provider)}/start${link ? '?link=1' : ''}`,
+  authMethods: (signal?: AbortSignal) => request<AuthMethods>('GET', '/api/auth/methods', undefined, signal),
+  requestMagicLink: (email: string) => request<MagicLinkSent>('POST', '/api/auth/magic-link', { email }),
+  redeemMagicLink: (token: string) => request<Me>('POST', '/api/auth/magic-link/verify', { token }),
+  putAvatar: (file: Blob) => upload<Me>('PUT', '/api/me/avatar', file, file.type),
+  deleteAvatar: () => request<Me>('DELETE', '/api/me/avatar'),
   adminUsers: (page: number, signal?: AbortSignal) =>
     request<UserList>('GET', `/api/admin/users?page=${page}`, undefined, signal),
   setRole: (id: string, role: string) => request<UserSummary>('PUT', `/api/admin/users/${enc(id)}/role`, { role }),

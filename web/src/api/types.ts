@@ -22,6 +22,18 @@ export interface Me {
   bio: string;
   role: Role;
   created_at: number;
+  /** The avatar (256×256 PNG) with its version in the query; null or absent without one. */
+  avatar_url?: string | null;
+}
+
+/** GET /api/auth/methods: the ways to sign in this server offers besides a password. */
+export interface AuthMethods {
+  magic_link: boolean;
+}
+
+/** POST /api/auth/magic-link: the same answer whether or not the address has an account. */
+export interface MagicLinkSent {
+  message: string;
 }
 
 /** An OpenID Connect provider one may sign in with (GET /api/auth/providers). */

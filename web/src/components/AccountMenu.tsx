@@ -4,6 +4,7 @@ import { isAdmin, shownName } from '../lib/account';
 import { signedOut, useMe } from '../lib/me';
 import { navigate } from '../router/history';
 import { Link } from '../router/Link';
+import { Avatar } from './Avatar';
 
 /** The header's right side: sign-in/up links for guests, a menu for accounts. */
 export function AccountMenu() {
@@ -58,6 +59,7 @@ export function AccountMenu() {
         onClick={() => setOpen(!open)}
         data-testid="account-menu"
       >
+        <Avatar me={me} />
         {shownName(me)}
       </button>
       {open && (

@@ -6,6 +6,7 @@ describe('oidcErrorMessage', () => {
     expect(oidcErrorMessage('')).toBeNull();
     expect(oidcErrorMessage('?next=/problems')).toBeNull();
     expect(oidcErrorMessage('?error=')).toBeNull();
+    expect(oidcErrorMessage('?error=magic_link_invalid')).toBeNull();
   });
 
   it('explains each code the server sends', () => {

@@ -1,6 +1,8 @@
 // Sign-in with an OpenID Connect provider: the server ends every attempt with a redirect to a
 // page, `?error=<code>` when it failed. These are the codes and what to tell the person.
 
+import { MAGIC_LINK_INVALID } from './magicLink';
+
 const MESSAGES: Record<string, string> = {
   cancelled: 'The sign-in was cancelled at the provider. Try again when you are ready.',
   provider_error: 'The provider reported an error and did not sign you in. Try again, or use another way to sign in.',
@@ -23,6 +25,7 @@ const MESSAGES: Record<string, string> = {
 /** The message for a sign-in error code from the page's `?error=`, or null when there is none. */
 export function oidcErrorMessage(search: string): string | null {
   const code = new URLSearchParams(search).get('error');
-  if (code === null || code === '') return null;
+  // A mailed link's failure is worded by lib/magicLink.ts.
+  if (code === null || code === '' || code === MAGIC_LINK_INVALID) return null;
   return MESSAGES[code] ?? 'Signing in with the provider failed. Try again.';
 }

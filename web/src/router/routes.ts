@@ -4,6 +4,7 @@ export type Route =
   | { name: 'landing' }
   | { name: 'problems' }
   | { name: 'signin' }
+  | { name: 'magic-link' }
   | { name: 'signup' }
   | { name: 'account' }
   | { name: 'admin' }
@@ -16,6 +17,7 @@ export function matchRoute(pathname: string): Route {
   if (trimmed === '/' || trimmed === '') return { name: 'landing' };
   if (trimmed === '/problems') return { name: 'problems' };
   if (trimmed === '/signin') return { name: 'signin' };
+  if (trimmed === '/signin/magic') return { name: 'magic-link' };
   if (trimmed === '/signup') return { name: 'signup' };
   if (trimmed === '/account') return { name: 'account' };
   if (trimmed === '/admin') return { name: 'admin' };

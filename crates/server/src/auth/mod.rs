@@ -5,6 +5,8 @@
 pub mod backoff;
 pub mod client_ip;
 pub mod csrf;
+pub mod magic;
+pub mod mailer;
 pub mod password;
 pub mod rate;
 pub mod sign_in;

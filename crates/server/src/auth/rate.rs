@@ -31,6 +31,15 @@ impl Limiter {
         }
     }
 
+    /// Limits with their own quotas (e.g. per minute by address, per hour by email).
+    pub fn with_quotas(what: &'static str, per_ip: Quota, per_user: Quota) -> Self {
+        Limiter {
+            what,
+            by_ip: RateLimiter::keyed(per_ip),
+            by_user: RateLimiter::keyed(per_user),
+        }
+    }
+
     /// Takes one request from both buckets, or says how long to wait.
     pub fn check(&self, ip: IpAddr, user: &str) -> Result<(), ApiError> {
         let clock = DefaultClock::default();
@@ -74,6 +83,8 @@ pub struct RateLimits {
     pub runs: Limiter,
     /// Starting a sign-in or link with an OpenID Connect provider.
     pub oidc: Limiter,
+    /// Sign-in links: per address per minute, per email per hour.
+    pub magic_link: Limiter,
 }
 
 impl RateLimits {
@@ -95,6 +106,13 @@ impl RateLimits {
                 config.oidc_per_ip,
                 config.oidc_per_user,
             ),
+            magic_link: Limiter::with_quotas(
+                "sign-in links",
+                per_minute(config.magic_link_per_ip),
+                Quota::per_hour(
+                    NonZeroU32::new(config.magic_link_per_email).unwrap_or(NonZeroU32::MIN),
+                ),
+            ),
         }
     }
 
@@ -103,6 +121,7 @@ impl RateLimits {
         self.signup.prune();
         self.runs.prune();
         self.oidc.prune();
+        self.magic_link.prune();
     }
 }
 

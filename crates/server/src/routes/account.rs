@@ -30,6 +30,9 @@ pub struct Me {
     /// learner, interviewer, author or admin.
     pub role: String,
     pub created_at: i64,
+    /// The avatar (a 256×256 PNG), with its version in the query so caches refresh when it
+    /// changes; null without one.
+    pub avatar_url: Option<String>,
 }
 
 impl From<&User> for Me {
@@ -43,6 +46,10 @@ impl From<&User> for Me {
             bio: user.bio.clone(),
             role: user.role.as_str().into(),
             created_at: user.created_at,
+            avatar_url: user
+                .avatar_version
+                .as_ref()
+                .map(|version| format!("/api/users/{}/avatar?v={version}", user.id)),
         }
     }
 }

@@ -4,7 +4,9 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod avatar;
 pub mod identities;
+pub mod magic_link;
 pub mod meta;
 pub mod oidc;
 pub mod problems;
@@ -46,6 +48,14 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/me/export", get(account::export))
         .route("/me/identities", get(identities::list))
         .route("/me/identities/{provider}", delete(identities::unlink))
+        .route("/me/avatar", put(avatar::put).delete(avatar::delete))
+        .route("/users/{id}/avatar", get(avatar::get))
+        .route("/auth/methods", get(magic_link::methods))
+        .route("/auth/magic-link", post(magic_link::request))
+        .route(
+            "/auth/magic-link/verify",
+            get(magic_link::open).post(magic_link::redeem),
+        )
         .route("/auth/signup", post(auth::signup))
         .route("/auth/signin", post(auth::signin))
         .route("/auth/signout", post(auth::signout))

@@ -239,9 +239,23 @@ pub(super) async fn export_user(pool: &SqlitePool, user_id: &str) -> Result<serd
         }))
     })
     .collect::<Result<Vec<_>>>()?;
+    // The avatar by its size and time: the picture itself is the one the user uploaded, and
+    // stays downloadable at its URL while the account exists.
+    let avatar =
+        sqlx::query("SELECT length(png) AS bytes, updated_at FROM avatars WHERE user_id = ?")
+            .bind(user_id)
+            .fetch_optional(pool)
+            .await?
+            .map(|row| -> Result<serde_json::Value> {
+                let bytes: i64 = row.try_get("bytes")?;
+                let updated_at: i64 = row.try_get("updated_at")?;
+                Ok(json!({"format": "png", "bytes": bytes, "updated_at": updated_at}))
+            })
+            .transpose()?;
     Ok(json!({
         "user": profile,
         "identities": identities,
+        "avatar": avatar,
         "practice_sessions": sessions,
         "drafts": drafts,
         "runs": runs,

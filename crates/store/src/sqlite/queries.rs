@@ -9,10 +9,10 @@ use super::SqliteStore;
 use super::rows::{
     self, DRAFT_COLUMNS, PROBLEM_SESSION_COLUMNS, REVEAL_COLUMNS, RUN_COLUMNS, USER_COLUMNS,
 };
-use super::{accounts, oidc};
+use super::{accounts, magic, oidc};
 use crate::model::{
-    Draft, NewAccount, OidcIdentity, OidcPending, ProblemSession, ProblemStatus, Reveal, Role,
-    RunKind, RunRecord, RunStatus, User, UserKind, UserPage,
+    Avatar, Draft, MagicLink, NewAccount, OidcIdentity, OidcPending, ProblemSession, ProblemStatus,
+    Reveal, Role, RunKind, RunRecord, RunStatus, User, UserKind, UserPage,
 };
 use crate::{Result, Store, StoreError};
 
@@ -28,6 +28,7 @@ impl Store for SqliteStore {
             display_name: String::new(),
             bio: String::new(),
             role: Role::Learner,
+            avatar_version: None,
         };
         sqlx::query("INSERT INTO users (id, kind, created_at) VALUES (?, ?, ?)")
             .bind(&user.id)
@@ -384,6 +385,45 @@ impl Store for SqliteStore {
 
     async fn unlink_identity(&self, user_id: &str, provider: &str) -> Result<()> {
         oidc::unlink_identity(&self.pool, user_id, provider).await
+    }
+
+    async fn create_magic_link(
+        &self,
+        token_hash: &[u8],
+        email: &str,
+        requested_by: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()> {
+        magic::create_magic_link(&self.pool, token_hash, email, requested_by, now, expires_at).await
+    }
+
+    async fn magic_link_usable(&self, token_hash: &[u8], now: i64) -> Result<bool> {
+        magic::magic_link_usable(&self.pool, token_hash, now).await
+    }
+
+    async fn consume_magic_link(&self, token_hash: &[u8], now: i64) -> Result<Option<MagicLink>> {
+        magic::consume_magic_link(&self.pool, token_hash, now).await
+    }
+
+    async fn delete_expired_magic_links(&self, now: i64) -> Result<u64> {
+        magic::delete_expired_magic_links(&self.pool, now).await
+    }
+
+    async fn account_by_email(&self, email: &str) -> Result<Option<User>> {
+        magic::account_by_email(&self.pool, email).await
+    }
+
+    async fn put_avatar(&self, user_id: &str, avatar: &Avatar) -> Result<User> {
+        magic::put_avatar(&self.pool, user_id, avatar).await
+    }
+
+    async fn avatar(&self, user_id: &str) -> Result<Option<Avatar>> {
+        magic::avatar(&self.pool, user_id).await
+    }
+
+    async fn delete_avatar(&self, user_id: &str) -> Result<User> {
+        magic::delete_avatar(&self.pool, user_id).await
     }
 
     async fn ping(&self) -> Result<()> {

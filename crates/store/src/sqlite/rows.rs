@@ -12,7 +12,7 @@ use crate::{Result, StoreError};
 
 /// The columns each record is read from, in `SELECT` order.
 pub(super) const USER_COLUMNS: &str =
-    "id, kind, created_at, username, email, display_name, bio, role";
+    "id, kind, created_at, username, email, display_name, bio, role, avatar_version";
 pub(super) const PROBLEM_SESSION_COLUMNS: &str =
     "user_id, slug, language, started_at, elapsed_ms, running_since, stopped_at";
 pub(super) const DRAFT_COLUMNS: &str = "user_id, slug, language, code, client_updated_at, saved_at";
@@ -74,6 +74,7 @@ pub(super) fn user(row: &SqliteRow) -> Result<User> {
         display_name: c.get("display_name")?,
         bio: c.get("bio")?,
         role: c.text_enum("role", Role::parse)?,
+        avatar_version: c.get("avatar_version")?,
     })
 }
 

@@ -6,6 +6,7 @@ import { BIO_MAX, charCount, DISPLAY_NAME_MAX } from '../../lib/account';
 import { setMe, signedOut, useMe } from '../../lib/me';
 import { navigate } from '../../router/history';
 import { Link } from '../../router/Link';
+import { AvatarPicker } from './AvatarPicker';
 import { DeleteMyData } from './DeleteMyData';
 import { LinkedProviders } from './LinkedProviders';
 
@@ -115,7 +116,10 @@ export function AccountPage() {
         {account ? `Account · ${me.username ?? ''}` : 'Your guest data'}
       </h1>
       {account ? (
-        <Profile key={me.id} me={me} />
+        <>
+          <Profile key={me.id} me={me} />
+          <AvatarPicker me={me} />
+        </>
       ) : (
         <p>
           You are practising as a guest. <Link href="/signup">Create an account</Link> to keep your work across

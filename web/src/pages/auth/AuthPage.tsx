@@ -3,10 +3,12 @@ import { api } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { nextPath, passwordProblem, usernameProblem, USERNAME_MAX, PASSWORD_MAX } from '../../lib/account';
+import { signinErrorMessage } from '../../lib/magicLink';
 import { setMe } from '../../lib/me';
 import { navigate } from '../../router/history';
 import { Link } from '../../router/Link';
 import { ProviderButtons } from './ProviderButtons';
+import { MagicLinkForm } from './MagicLinkForm';
 
 type Mode = 'signin' | 'signup';
 
@@ -19,6 +21,7 @@ export function AuthPage({ mode }: { mode: Mode }) {
   const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState(false);
   const signup = mode === 'signup';
+  const linkError = signup ? null : signinErrorMessage(window.location.search);
 
   // Only sign-up checks the rules as you type; sign-in must not hint at which names exist.
   const usernameHint = signup && touched ? usernameProblem(username) : null;
@@ -55,6 +58,11 @@ export function AuthPage({ mode }: { mode: Mode }) {
           : 'What you did on this browser as a guest joins your account.'}
       </p>
       <ProviderButtons />
+      {linkError !== null && (
+        <div className="notice notice--error" role="alert" data-testid="signin-link-error">
+          <p>{linkError}</p>
+        </div>
+      )}
       <form className="auth-form" onSubmit={(e) => void submit(e)} noValidate data-testid={`${mode}-form`}>
         <div className="field">
           <label htmlFor="auth-username">Username</label>
@@ -129,6 +137,7 @@ export function AuthPage({ mode }: { mode: Mode }) {
           )}
         </p>
       </form>
+      {!signup && <MagicLinkForm />}
     </section>
   );
 }
