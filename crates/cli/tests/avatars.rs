@@ -198,6 +198,17 @@ fn the_picture_is_served_as_a_picture_with_an_etag() {
     let (_, bare_headers, _) = fetch(&client, bare);
     assert!(header(&bare_headers, "cache-control").contains("no-cache"));
 
+    // A viewer without a cookie (a page showing the picture, any client) gets the picture and
+    // no guest: no cookie is set for merely looking.
+    let viewer = server.client();
+    let (status, viewer_headers, bytes) = fetch(&viewer, &url);
+    assert_eq!(status, 200);
+    assert!(!bytes.is_empty());
+    assert!(
+        viewer_headers.get("set-cookie").is_none(),
+        "{viewer_headers:?}"
+    );
+
     let response = client
         .http
         .get(format!("{}{url}", client.base))

@@ -74,20 +74,20 @@ fn draft_of(client: &Client) -> Value {
 fn a_known_address_signs_in_to_its_account_and_the_guest_work_joins_it() {
     let smtp = SmtpCapture::start();
     let server = start(&smtp);
+    // The account is made by a first link, which proves the address.
     let owner = server.client();
-    let made = owner.send(
-        "POST",
-        "/api/auth/signup",
-        &json!({"username": "ada", "password": "correct horse battery", "email": "ada@example.org"}),
-    );
-    assert_eq!(made.status, 201, "{}", made.text);
+    assert_eq!(ask(&owner, "ada@example.org").status, 202);
+    let first = token_of(&link_in(&smtp.wait_for(1)[0]));
+    let made = redeem(&owner, &first);
+    assert_eq!(made.status, 200, "{}", made.text);
+    assert_eq!(made.body["username"], "ada");
 
     let browser = server.client();
     save_draft(&browser, "# written as a guest");
     let asked = ask(&browser, "ADA@Example.org");
     assert_eq!(asked.status, 202, "{}", asked.text);
-    let mails = smtp.wait_for(1);
-    let mail = &mails[0];
+    let mails = smtp.wait_for(2);
+    let mail = &mails[1];
     assert!(
         mail.to_ascii_lowercase().contains("to: ada@example.org"),
         "{mail}"
@@ -106,6 +106,7 @@ fn a_known_address_signs_in_to_its_account_and_the_guest_work_joins_it() {
     );
     let token = token_of(&link);
     assert_eq!(token.len(), 64);
+    assert_ne!(token, first);
 
     // A scanner fetching the link is sent to the confirmation page and uses nothing up.
     let (status, location) = prefetch(&link);
@@ -176,15 +177,13 @@ fn a_link_opened_in_another_browser_signs_in_without_that_browsers_guest_work() 
     let smtp = SmtpCapture::start();
     let server = start(&smtp);
     let owner = server.client();
-    let made = owner.send(
-        "POST",
-        "/api/auth/signup",
-        &json!({"username": "mallory", "password": "correct horse battery", "email": "m@example.org"}),
-    );
-    assert_eq!(made.status, 201, "{}", made.text);
+    assert_eq!(ask(&owner, "mallory@example.org").status, 202);
+    let first = token_of(&link_in(&smtp.wait_for(1)[0]));
+    let made = redeem(&owner, &first);
+    assert_eq!(made.status, 200, "{}", made.text);
     // The account's owner asks for a link and hands it to someone else's browser.
-    assert_eq!(ask(&owner, "m@example.org").status, 202);
-    let token = token_of(&link_in(&smtp.wait_for(1)[0]));
+    assert_eq!(ask(&owner, "mallory@example.org").status, 202);
+    let token = token_of(&link_in(&smtp.wait_for(2)[1]));
     let victim = server.client();
     save_draft(&victim, "# the victim's private draft");
     let reply = redeem(&victim, &token);
@@ -421,4 +420,27 @@ fn rows(server: &TestServer, sql: &str) -> Vec<String> {
             .map(|row| row.try_get::<String, _>(0).expect("text"))
             .collect()
     })
+}
+
+#[test]
+fn an_address_nobody_proved_does_not_draw_mailed_sign_ins() {
+    let smtp = SmtpCapture::start();
+    let server = start(&smtp);
+    // Someone signs up with a password and puts another person's address on the account.
+    let squatter = server.client();
+    let made = squatter.send(
+        "POST",
+        "/api/auth/signup",
+        &json!({"username": "squatter", "password": "correct horse battery", "email": "victim@example.org"}),
+    );
+    assert_eq!(made.status, 201, "{}", made.text);
+
+    // The address's owner asks for a link: it must not sign them in to the squatter's account.
+    let victim = server.client();
+    assert_eq!(ask(&victim, "victim@example.org").status, 202);
+    let token = token_of(&link_in(&smtp.wait_for(1)[0]));
+    let signed_in = redeem(&victim, &token);
+    assert_eq!(signed_in.status, 200, "{}", signed_in.text);
+    assert_ne!(signed_in.body["id"], made.body["id"]);
+    assert_eq!(signed_in.body["username"], "victim");
 }

@@ -25,3 +25,9 @@ CREATE TABLE avatars (
 -- Copied onto the user row so every view of a user (`Me`) knows its avatar URL without a join;
 -- written in the same transaction as `avatars`.
 ALTER TABLE users ADD COLUMN avatar_version TEXT;
+
+-- Whether the owner of `email` proved they read it (redeemed a mailed link, or a provider said
+-- the address is verified). Only verified addresses sign in to an existing account by mail:
+-- otherwise anyone could put a victim's address on an account they hold and have the victim's
+-- sign-in land in it.
+ALTER TABLE users ADD COLUMN email_verified INTEGER NOT NULL DEFAULT 0;

@@ -87,6 +87,9 @@ pub struct NewAccount {
     pub email: Option<String>,
     /// `None` for an account that signs in another way (passkey, identity provider, email).
     pub password_hash: Option<String>,
+    /// The address was proven (a redeemed mailed link, or a provider's verified claim); only
+    /// then does a mailed link for it sign in to this account.
+    pub email_verified: bool,
 }
 
 /// A redeemed sign-in link: the address it was sent to and the user whose browser asked.

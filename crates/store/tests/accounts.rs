@@ -24,6 +24,7 @@ fn new_account(username: &str) -> NewAccount {
         username: username.to_owned(),
         email: Some(format!("{username}@example.org")),
         password_hash: Some(format!("$argon2id$fake${username}")),
+        email_verified: false,
     }
 }
 

@@ -18,6 +18,7 @@ fn account(username: &str, email: &str) -> NewAccount {
         username: username.to_owned(),
         email: Some(email.to_owned()),
         password_hash: None,
+        email_verified: true,
     }
 }
 
@@ -101,6 +102,23 @@ async fn accounts_are_found_by_email_without_case_oldest_first() {
     assert_eq!(
         store.account_by_email("nobody@example.org").await.unwrap(),
         None
+    );
+}
+
+#[tokio::test]
+async fn an_unverified_address_finds_no_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir).await;
+    let guest = store.create_guest(1).await.unwrap();
+    let unproven = NewAccount {
+        email_verified: false,
+        ..account("mallory", "victim@example.org")
+    };
+    store.convert_guest(&guest.id, &unproven).await.unwrap();
+    assert_eq!(
+        store.account_by_email("victim@example.org").await.unwrap(),
+        None,
+        "an address nobody proved must not draw the owner's mailed sign-in"
     );
 }
 

@@ -34,6 +34,7 @@ fn account(name: &str, password: bool) -> NewAccount {
         username: name.into(),
         email: None,
         password_hash: password.then(|| "$argon2id$fake".to_string()),
+        email_verified: false,
     }
 }
 

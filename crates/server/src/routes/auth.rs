@@ -91,6 +91,8 @@ pub async fn signup(
         username,
         email,
         password_hash: Some(password_hash),
+        // Nobody has proven they read this address: it must not draw mailed sign-ins.
+        email_verified: false,
     };
     // In place: the guest's id stays, so everything it did is the account's.
     let user = match state.store.convert_guest(&user.id, &account).await {

@@ -49,7 +49,6 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/me/identities", get(identities::list))
         .route("/me/identities/{provider}", delete(identities::unlink))
         .route("/me/avatar", put(avatar::put).delete(avatar::delete))
-        .route("/users/{id}/avatar", get(avatar::get))
         .route("/auth/methods", get(magic_link::methods))
         .route("/auth/magic-link", post(magic_link::request))
         .route(
@@ -85,6 +84,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/runs/{id}", get(runs::get).delete(runs::cancel))
         .route("/runs/{id}/events", get(runs::events))
         .route_layer(from_fn_with_state(Arc::clone(&state), resolve_user))
+        // Outside the identity layer: a picture in someone's page, or fetched by any client,
+        // must not make a guest (and a cookie) for every viewer.
+        .route("/users/{id}/avatar", get(avatar::get))
         .route("/openapi.json", get(meta::openapi))
         .fallback(meta::not_found)
         .method_not_allowed_fallback(meta::method_not_allowed)

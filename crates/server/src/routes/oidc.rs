@@ -441,6 +441,8 @@ async fn new_account(
             username: username::candidate(&base, attempt),
             email: verified.email.clone(),
             password_hash: None,
+            // Only a provider-verified address is ever taken (see `verified`).
+            email_verified: verified.email.is_some(),
         };
         match state
             .store

@@ -27,13 +27,15 @@ pub(super) async fn convert_guest(
     account: &NewAccount,
 ) -> Result<User> {
     let sql = format!(
-        "UPDATE users SET kind = 'account', username = ?, email = ?, password_hash = ? \
+        "UPDATE users SET kind = 'account', username = ?, email = ?, password_hash = ?, \
+         email_verified = ? \
          WHERE id = ? AND kind = 'guest' RETURNING {USER_COLUMNS}"
     );
     let updated = sqlx::query(&sql)
         .bind(&account.username)
         .bind(&account.email)
         .bind(&account.password_hash)
+        .bind(account.email_verified)
         .bind(user_id)
         .fetch_optional(pool)
         .await

@@ -78,6 +78,7 @@ pub(super) async fn delete_expired_magic_links(pool: &SqlitePool, now: i64) -> R
 pub(super) async fn account_by_email(pool: &SqlitePool, email: &str) -> Result<Option<User>> {
     let sql = format!(
         "SELECT {USER_COLUMNS} FROM users WHERE email = ? COLLATE NOCASE AND kind = 'account' \
+         AND email_verified = 1 \
          ORDER BY created_at, id LIMIT 1"
     );
     let row = sqlx::query(&sql).bind(email).fetch_optional(pool).await?;

@@ -177,13 +177,15 @@ pub(super) async fn convert_guest_with_identity(
 ) -> Result<User> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let sql = format!(
-        "UPDATE users SET kind = 'account', username = ?, email = ?, password_hash = ? \
+        "UPDATE users SET kind = 'account', username = ?, email = ?, password_hash = ?, \
+         email_verified = ? \
          WHERE id = ? AND kind = 'guest' RETURNING {USER_COLUMNS}"
     );
     let updated = sqlx::query(&sql)
         .bind(&account.username)
         .bind(&account.email)
         .bind(&account.password_hash)
+        .bind(account.email_verified)
         .bind(guest_id)
         .fetch_optional(&mut *tx)
         .await
