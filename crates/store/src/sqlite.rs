@@ -1,6 +1,7 @@
 //! The embedded backend: one SQLite file in WAL mode behind a small connection pool.
 
 mod accounts;
+mod passkeys;
 mod queries;
 mod rows;
 
