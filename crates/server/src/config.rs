@@ -62,6 +62,14 @@ pub struct AuthConfig {
     pub admins: Vec<String>,
     /// Seconds a signed-in browser session lives (checked on the server at every request).
     pub session_seconds: u64,
+    /// The WebAuthn relying party id passkeys are bound to: a domain name (never an IP
+    /// address), the host of `webauthn_origin` or a parent domain of it. Empty: the host of
+    /// `server.public_origin`, else `localhost`.
+    pub webauthn_rp_id: String,
+    /// The origin browsers run passkey ceremonies on (`https://tandem.example.org`). Empty:
+    /// `server.public_origin`, else `http://localhost` on any port (local use; browse
+    /// http://localhost:PORT, since browsers refuse WebAuthn on an IP address).
+    pub webauthn_origin: String,
 }
 
 /// Requests allowed per minute (a token bucket: the whole count may come at once, then one
@@ -157,6 +165,8 @@ impl Default for AuthConfig {
         Self {
             admins: Vec::new(),
             session_seconds: 30 * 24 * 3600,
+            webauthn_rp_id: String::new(),
+            webauthn_origin: String::new(),
         }
     }
 }
@@ -298,6 +308,7 @@ impl Config {
             }
         }
         self.public_origin()?;
+        self.webauthn()?;
         Ok(())
     }
 

@@ -115,6 +115,7 @@ impl App {
         .map_err(ServerError::Workers)?;
         promote_admins(&config, store.as_ref()).await?;
         let public_origin = config.public_origin()?;
+        let webauthn = auth::passkey::relying_party(&config.webauthn()?)?;
         let limits = auth::rate::RateLimits::new(&config.rate_limits);
         let backoff = auth::backoff::Backoff::new(
             config.rate_limits.signin_failures_before_backoff,
@@ -131,6 +132,7 @@ impl App {
             limits,
             backoff,
             public_origin,
+            webauthn,
         });
         spawn_pruning(Arc::downgrade(&state));
         Ok(App {
@@ -194,7 +196,7 @@ async fn promote_admins(config: &Config, store: &dyn Store) -> Result<(), Server
 }
 
 /// Once a minute, rate-limit buckets that are full again are dropped, so their memory follows
-/// the recent clients only, and expired browser sessions are deleted. Ends with the app.
+/// the recent clients only, and expired browser sessions and passkey ceremonies are deleted. Ends with the app.
 fn spawn_pruning(state: std::sync::Weak<AppState>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -204,6 +206,9 @@ fn spawn_pruning(state: std::sync::Weak<AppState>) {
             state.limits.prune();
             if let Err(err) = state.store.delete_expired_sessions(time::now_ms()).await {
                 tracing::warn!(error = %err, "cannot delete expired sessions");
+            }
+            if let Err(err) = state.store.delete_expired_ceremonies(time::now_ms()).await {
+                tracing::warn!(error = %err, "cannot delete expired passkey ceremonies");
             }
         }
     });

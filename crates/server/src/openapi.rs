@@ -5,7 +5,7 @@ use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
-use crate::routes::{account, admin, auth, meta, problems, runs, sessions};
+use crate::routes::{account, admin, auth, meta, passkeys, problems, runs, sessions};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -14,6 +14,9 @@ use crate::routes::{account, admin, auth, meta, problems, runs, sessions};
         meta::healthz, meta::languages,
         account::me, account::update_profile, account::export, account::delete_me,
         auth::signup, auth::signin, auth::signout, auth::signout_all,
+        passkeys::signup_start, passkeys::signup_finish, passkeys::signin_start,
+        passkeys::signin_finish, passkeys::list, passkeys::add_start, passkeys::add_finish,
+        passkeys::rename, passkeys::remove,
         admin::users, admin::set_role,
         problems::list, problems::get,
         sessions::get, sessions::set_language, sessions::timer, sessions::save_draft,
@@ -24,8 +27,8 @@ use crate::routes::{account, admin, auth, meta, problems, runs, sessions};
     modifiers(&SharedErrors),
     tags(
         (name = "meta", description = "Health, languages"),
-        (name = "account", description = "Who am I, profile, export, delete my data"),
-        (name = "auth", description = "Sign-up, sign-in, sign-out"),
+        (name = "account", description = "Who am I, profile, passkeys, export, delete my data"),
+        (name = "auth", description = "Sign-up, sign-in (password or passkey), sign-out"),
         (name = "admin", description = "Users and roles (admins only)"),
         (name = "problems", description = "Browsing problems"),
         (name = "sessions", description = "A practice session: timer, drafts, hints, solutions, history"),

@@ -25,4 +25,6 @@ pub struct AppState {
     pub backoff: Backoff,
     /// `server.public_origin`, checked and normalised at start-up.
     pub public_origin: Option<String>,
+    /// The passkey relying party (`auth.webauthn_rp_id`, `auth.webauthn_origin`).
+    pub webauthn: webauthn_rs::Webauthn,
 }

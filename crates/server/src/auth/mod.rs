@@ -5,6 +5,7 @@
 pub mod backoff;
 pub mod client_ip;
 pub mod csrf;
+pub mod passkey;
 pub mod password;
 pub mod rate;
 pub mod sign_in;

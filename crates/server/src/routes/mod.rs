@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod meta;
+pub mod passkeys;
 pub mod problems;
 pub mod runs;
 pub mod sessions;
@@ -46,6 +47,17 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/auth/signin", post(auth::signin))
         .route("/auth/signout", post(auth::signout))
         .route("/auth/signout-all", post(auth::signout_all))
+        .route("/auth/passkey/signup/start", post(passkeys::signup_start))
+        .route("/auth/passkey/signup/finish", post(passkeys::signup_finish))
+        .route("/auth/passkey/signin/start", post(passkeys::signin_start))
+        .route("/auth/passkey/signin/finish", post(passkeys::signin_finish))
+        .route("/me/passkeys", get(passkeys::list))
+        .route("/me/passkeys/start", post(passkeys::add_start))
+        .route("/me/passkeys/finish", post(passkeys::add_finish))
+        .route(
+            "/me/passkeys/{id}",
+            put(passkeys::rename).delete(passkeys::remove),
+        )
         .route("/admin/users", get(admin::users))
         .route("/admin/users/{id}/role", put(admin::set_role))
         .route("/languages", get(meta::languages))
