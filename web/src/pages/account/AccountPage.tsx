@@ -7,6 +7,7 @@ import { setMe, signedOut, useMe } from '../../lib/me';
 import { navigate } from '../../router/history';
 import { Link } from '../../router/Link';
 import { DeleteMyData } from './DeleteMyData';
+import { Passkeys } from './Passkeys';
 
 function Profile({ me }: { me: Me }) {
   const [displayName, setDisplayName] = useState(me.display_name);
@@ -103,7 +104,7 @@ function Sessions() {
   );
 }
 
-/** /account: profile, export, sign-out, delete my data. Guests see export and delete only. */
+/** /account: profile, export, passkeys, sign-out, delete my data. Guests see export and delete only. */
 export function AccountPage() {
   const me = useMe();
   if (me === null) return <p className="page-loading">Loading…</p>;
@@ -130,6 +131,7 @@ export function AccountPage() {
           </a>
         </p>
       </section>
+      {account && <Passkeys />}
       {account && <Sessions />}
       <DeleteMyData me={me} />
     </section>
