@@ -66,10 +66,12 @@ function Row({ passkey, onChanged }: { passkey: PasskeyInfo; onChanged: (error: 
         </form>
       ) : (
         <>
-          <strong data-testid="passkey-name">{passkey.name}</strong>{' '}
-          <span className="muted">
-            added {when(passkey.created_at)} · last used {when(passkey.last_used_at)}
-          </span>{' '}
+          <span className="passkey__about">
+            <strong data-testid="passkey-name">{passkey.name}</strong>{' '}
+            <span className="muted">
+              added {when(passkey.created_at)} · last used {when(passkey.last_used_at)}
+            </span>
+          </span>
           <button
             type="button"
             className="button"
@@ -78,7 +80,7 @@ function Row({ passkey, onChanged }: { passkey: PasskeyInfo; onChanged: (error: 
             data-testid="passkey-rename"
           >
             Rename
-          </button>{' '}
+          </button>
           <button
             type="button"
             className="button"
