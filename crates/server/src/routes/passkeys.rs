@@ -304,12 +304,14 @@ pub async fn signin_start(
         .as_deref()
         .map(str::trim)
         .filter(|name| !name.is_empty());
+    if typed.is_some_and(|name| name.chars().count() > validate::USERNAME_MAX) {
+        return Err(ApiError::invalid(format!(
+            "a username is at most {} characters",
+            validate::USERNAME_MAX
+        )));
+    }
     let key: String = match typed {
-        Some(name) => name
-            .to_ascii_lowercase()
-            .chars()
-            .take(2 * validate::USERNAME_MAX)
-            .collect(),
+        Some(name) => name.to_ascii_lowercase(),
         None => current.id.clone(),
     };
     state.limits.signin.check(ip, &key)?;
