@@ -93,6 +93,7 @@ test('a guest signs up with a passkey, keeps the draft, signs in with it and add
     await page.getByTestId('passkey-signup').waitFor();
     assert.match(await page.getByTestId('passkey-signup').getAttribute('class'), /button--primary/);
     await page.getByTestId('auth-username').fill('pat');
+    await page.screenshot({ path: join(OUT, 'passkeys-signup.png') });
     await page.getByTestId('passkey-signup').click();
     await page.waitForURL(`${base}/problems`);
     const account = await waitForMe(page, (who) => who.kind === 'account', 'the account');

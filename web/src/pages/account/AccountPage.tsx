@@ -104,7 +104,7 @@ function Sessions() {
   );
 }
 
-/** /account: profile, export, passkeys, sign-out, delete my data. Guests see export and delete only. */
+/** /account: profile, passkeys, export, sign-out, delete my data. Guests see export and delete only. */
 export function AccountPage() {
   const me = useMe();
   if (me === null) return <p className="page-loading">Loading…</p>;
@@ -122,6 +122,7 @@ export function AccountPage() {
           browsers, or <Link href="/signin">sign in</Link>.
         </p>
       )}
+      {account && <Passkeys />}
       <section aria-labelledby="export-title">
         <h2 id="export-title">Your data</h2>
         <p>Download everything Tandem stores about you — drafts, runs, hints seen — as one JSON file.</p>
@@ -131,7 +132,6 @@ export function AccountPage() {
           </a>
         </p>
       </section>
-      {account && <Passkeys />}
       {account && <Sessions />}
       <DeleteMyData me={me} />
     </section>
