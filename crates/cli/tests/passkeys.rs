@@ -536,3 +536,23 @@ fn guests_and_accounts_each_reach_only_their_routes() {
     let reply = account.send("DELETE", &format!("/api/me/passkeys/{id}"), &json!({}));
     assert_eq!(reply.status, 204, "{}", reply.text);
 }
+
+#[test]
+fn an_account_holds_at_most_twenty_passkeys() {
+    let server = TestServer::start();
+    let account = server.client();
+    let reply = account.send(
+        "POST",
+        "/api/auth/signup",
+        &json!({"username": "dana", "password": PASSWORD}),
+    );
+    assert_eq!(reply.status, 201, "{}", reply.text);
+    for n in 1..=20 {
+        let added = add_passkey(&server, &account, None);
+        assert_eq!(added.status, 201, "passkey {n}: {}", added.text);
+    }
+    let refused = account.send("POST", "/api/me/passkeys/start", &json!({}));
+    assert_eq!(refused.status, 409, "{}", refused.text);
+    assert_eq!(error_code(&refused), "too_many_passkeys");
+    assert_eq!(list(&account).len(), 20);
+}

@@ -147,6 +147,16 @@ fn passkey_taken() -> ApiError {
     )
 }
 
+fn too_many_passkeys() -> ApiError {
+    ApiError::conflict(
+        "too_many_passkeys",
+        format!(
+            "an account holds at most {} passkeys; remove one first",
+            passkey::PASSKEYS_PER_ACCOUNT
+        ),
+    )
+}
+
 fn already_signed_in() -> ApiError {
     ApiError::conflict(
         "already_signed_in",
@@ -435,13 +445,17 @@ pub async fn list(
 
 #[utoipa::path(post, path = "/api/me/passkeys/start", tag = "account", operation_id = "add_passkey_start",
     responses((status = 200, body = PasskeyCeremony, description = "options for navigator.credentials.create; my passkeys are excluded"),
-        (status = 401, body = ErrorBody, description = "sign_in_required (a guest)")))]
+        (status = 401, body = ErrorBody, description = "sign_in_required (a guest)"),
+        (status = 409, body = ErrorBody, description = "too_many_passkeys (20 at most)")))]
 pub async fn add_start(
     State(state): State<Arc<AppState>>,
     CurrentUser(user): CurrentUser,
 ) -> Result<Json<PasskeyCeremony>, ApiError> {
     account_only(&user)?;
     let mine = state.store.passkeys(&user.id).await?;
+    if mine.len() >= passkey::PASSKEYS_PER_ACCOUNT {
+        return Err(too_many_passkeys());
+    }
     let exclude = mine
         .iter()
         .map(|record| record.credential_id.clone().into())
@@ -471,7 +485,7 @@ pub async fn add_start(
     responses((status = 201, body = PasskeyView, description = "the passkey is added"),
         (status = 400, body = ErrorBody, description = "ceremony_expired, bad_credential or passkey_rejected"),
         (status = 401, body = ErrorBody, description = "sign_in_required (a guest)"),
-        (status = 409, body = ErrorBody, description = "passkey_taken")))]
+        (status = 409, body = ErrorBody, description = "passkey_taken or too_many_passkeys")))]
 pub async fn add_finish(
     State(state): State<Arc<AppState>>,
     CurrentUser(user): CurrentUser,
@@ -486,13 +500,11 @@ pub async fn add_finish(
         .webauthn
         .finish_passkey_registration(&answer, &registration)
         .map_err(|err| rejected(&err))?;
-    let name = match name {
-        Some(name) => name,
-        None => {
-            let count = state.store.passkeys(&user.id).await?.len();
-            format!("Passkey {}", count + 1)
-        }
-    };
+    let count = state.store.passkeys(&user.id).await?.len();
+    if count >= passkey::PASSKEYS_PER_ACCOUNT {
+        return Err(too_many_passkeys());
+    }
+    let name = name.unwrap_or_else(|| format!("Passkey {}", count + 1));
     let added = record(&user.id, &key, name)?;
     match state.store.add_passkey(&added).await {
         Ok(()) => {}

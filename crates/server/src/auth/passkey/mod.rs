@@ -33,6 +33,10 @@ pub const CEREMONIES_PER_USER: u32 = 8;
 /// attestation "none" are well under 2 KiB; this leaves room for long extension outputs.
 pub const CREDENTIAL_MAX_BYTES: usize = 32 << 10;
 
+/// Passkeys one account may hold: plenty for every device a person owns, and a bound on the
+/// sign-in options and ceremony state, which list them all.
+pub const PASSKEYS_PER_ACCOUNT: usize = 20;
+
 /// The relying party's name shown by browsers and authenticators.
 const RP_NAME: &str = "Tandem";
 
