@@ -47,16 +47,28 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/auth/signin", post(auth::signin))
         .route("/auth/signout", post(auth::signout))
         .route("/auth/signout-all", post(auth::signout_all))
-        .route("/auth/passkey/signup/start", post(passkeys::signup_start))
-        .route("/auth/passkey/signup/finish", post(passkeys::signup_finish))
-        .route("/auth/passkey/signin/start", post(passkeys::signin_start))
-        .route("/auth/passkey/signin/finish", post(passkeys::signin_finish))
-        .route("/me/passkeys", get(passkeys::list))
-        .route("/me/passkeys/start", post(passkeys::add_start))
-        .route("/me/passkeys/finish", post(passkeys::add_finish))
+        .route(
+            "/auth/passkey/signup/start",
+            post(passkeys::auth::signup_start),
+        )
+        .route(
+            "/auth/passkey/signup/finish",
+            post(passkeys::auth::signup_finish),
+        )
+        .route(
+            "/auth/passkey/signin/start",
+            post(passkeys::auth::signin_start),
+        )
+        .route(
+            "/auth/passkey/signin/finish",
+            post(passkeys::auth::signin_finish),
+        )
+        .route("/me/passkeys", get(passkeys::mine::list))
+        .route("/me/passkeys/start", post(passkeys::mine::add_start))
+        .route("/me/passkeys/finish", post(passkeys::mine::add_finish))
         .route(
             "/me/passkeys/{id}",
-            put(passkeys::rename).delete(passkeys::remove),
+            put(passkeys::mine::rename).delete(passkeys::mine::remove),
         )
         .route("/admin/users", get(admin::users))
         .route("/admin/users/{id}/role", put(admin::set_role))

@@ -1,28 +1,30 @@
-//! Passkeys: sign-up and sign-in with one, and an account's list (add, rename, remove).
-//! Every ceremony is two requests: `start` stores the server's half (see `auth/passkey`) and
-//! answers the options for `navigator.credentials.create/get`; `finish` takes that half once
-//! and verifies the browser's answer with webauthn-rs.
+//! Sign-up and sign-in with a passkey. Both end like their password twins: sign-up converts
+//! the guest in place (with the passkey, in one transaction), sign-in goes through `sign_in_as`.
 
 use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
-use tandem_store::{CeremonyKind, NewAccount, PasskeyRecord, StoreError, User, UserKind};
+use tandem_store::{CeremonyKind, NewAccount, StoreError, UserKind};
 use utoipa::ToSchema;
 use webauthn_rs::prelude::{
     DiscoverableAuthentication, DiscoverableKey, Passkey, PasskeyAuthentication,
     PasskeyRegistration, PublicKeyCredential, RegisterPublicKeyCredential, Uuid,
 };
 
+use super::{
+    PasskeyCeremony, PasskeyFinish, creation_options, passkey_taken, record, rejected, to_json,
+    user_handle, webauthn_failure,
+};
 use crate::auth::client_ip::ClientIp;
 use crate::auth::passkey;
 use crate::auth::sign_in::{promote_if_listed, sign_in_as};
 use crate::auth::validate;
 use crate::error::{ApiError, ErrorBody};
-use crate::extract::{ApiJson, ApiPath};
+use crate::extract::ApiJson;
 use crate::identity::{CurrentUser, SessionHash, start_account_session};
 use crate::routes::account::Me;
 use crate::routes::auth::signed_in;
@@ -45,68 +47,6 @@ pub struct PasskeySigninStart {
     pub username: Option<String>,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct PasskeyFinish {
-    /// The id `start` answered.
-    #[schema(max_length = 64)]
-    pub ceremony: String,
-    /// What `navigator.credentials.create/get` returned, binary fields base64url-encoded
-    /// (the WebAuthn JSON form); at most 32 KiB.
-    #[schema(value_type = Object)]
-    pub credential: serde_json::Value,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct AddPasskeyFinish {
-    #[schema(max_length = 64)]
-    pub ceremony: String,
-    #[schema(value_type = Object)]
-    pub credential: serde_json::Value,
-    /// 1–64 characters; absent: "Passkey N".
-    #[schema(max_length = 64)]
-    pub name: Option<String>,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct PasskeyRename {
-    /// 1–64 characters.
-    #[schema(min_length = 1, max_length = 64)]
-    pub name: String,
-}
-
-/// A started ceremony: its id for `finish`, and the options for the browser.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PasskeyCeremony {
-    pub ceremony: String,
-    /// Milliseconds since the epoch after which `finish` refuses this ceremony.
-    pub expires_at: i64,
-    /// `publicKey` for `navigator.credentials.create` (registration) or `.get` (sign-in),
-    /// binary fields (challenge, user.id, credential ids) base64url-encoded.
-    #[schema(value_type = Object)]
-    pub public_key: serde_json::Value,
-}
-
-/// A passkey as its owner sees it: no key material.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PasskeyView {
-    pub id: String,
-    pub name: String,
-    pub created_at: i64,
-    /// null until it is first used to sign in.
-    pub last_used_at: Option<i64>,
-}
-
-impl From<&PasskeyRecord> for PasskeyView {
-    fn from(record: &PasskeyRecord) -> Self {
-        PasskeyView {
-            id: record.id.clone(),
-            name: record.name.clone(),
-            created_at: record.created_at,
-            last_used_at: record.last_used_at,
-        }
-    }
-}
-
 #[derive(Serialize, Deserialize)]
 struct SignupState {
     registration: PasskeyRegistration,
@@ -127,36 +67,6 @@ fn not_recognised() -> ApiError {
     ApiError::unauthorized("passkey_not_recognised", "this passkey is not recognised")
 }
 
-fn rejected(err: &dyn std::fmt::Display) -> ApiError {
-    tracing::debug!(error = %err, "passkey registration refused");
-    ApiError::new(
-        StatusCode::BAD_REQUEST,
-        "passkey_rejected",
-        "the passkey could not be verified; try again",
-    )
-}
-
-fn webauthn_failure(err: &dyn std::fmt::Display) -> ApiError {
-    ApiError::internal("webauthn", err)
-}
-
-fn passkey_taken() -> ApiError {
-    ApiError::conflict(
-        "passkey_taken",
-        "this passkey is registered already; sign in with it",
-    )
-}
-
-fn too_many_passkeys() -> ApiError {
-    ApiError::conflict(
-        "too_many_passkeys",
-        format!(
-            "an account holds at most {} passkeys; remove one first",
-            passkey::PASSKEYS_PER_ACCOUNT
-        ),
-    )
-}
-
 fn already_signed_in() -> ApiError {
     ApiError::conflict(
         "already_signed_in",
@@ -169,44 +79,6 @@ fn username_taken(username: &str) -> ApiError {
         "username_taken",
         format!("the username {username:?} is taken; choose another"),
     )
-}
-
-/// The WebAuthn user handle: the user's id (random, never shown to other users).
-fn user_handle(user: &User) -> Result<Uuid, ApiError> {
-    Uuid::parse_str(&user.id).map_err(|err| ApiError::internal("user handle", &err))
-}
-
-/// The creation options, asking for a discoverable credential (a passkey proper), so the
-/// browser can offer it at sign-in without a username. webauthn-rs 0.5 only prefers one.
-fn creation_options(
-    options: &webauthn_rs::prelude::CreationChallengeResponse,
-) -> Result<serde_json::Value, ApiError> {
-    let mut value = serde_json::to_value(&options.public_key)
-        .map_err(|err| ApiError::internal("creation options", &err))?;
-    if let Some(selection) = value
-        .get_mut("authenticatorSelection")
-        .and_then(serde_json::Value::as_object_mut)
-    {
-        selection.insert("residentKey".into(), "required".into());
-        selection.insert("requireResidentKey".into(), true.into());
-    }
-    Ok(value)
-}
-
-fn to_json<T: Serialize>(value: &T) -> Result<serde_json::Value, ApiError> {
-    serde_json::to_value(value).map_err(|err| ApiError::internal("webauthn options", &err))
-}
-
-fn record(user_id: &str, key: &Passkey, name: String) -> Result<PasskeyRecord, ApiError> {
-    Ok(PasskeyRecord {
-        id: Uuid::new_v4().simple().to_string(),
-        user_id: user_id.to_owned(),
-        credential_id: key.cred_id().to_vec(),
-        passkey: serde_json::to_string(key).map_err(|err| ApiError::internal("passkey", &err))?,
-        name,
-        created_at: now_ms(),
-        last_used_at: None,
-    })
 }
 
 #[utoipa::path(post, path = "/api/auth/passkey/signup/start", tag = "auth",
@@ -421,142 +293,4 @@ pub async fn signin_finish(
     };
     let (user, cookie) = sign_in_as(&state, &current, &old_session, account).await?;
     Ok(signed_in(StatusCode::OK, &user, cookie))
-}
-
-fn account_only(user: &User) -> Result<(), ApiError> {
-    if user.kind == UserKind::Account {
-        Ok(())
-    } else {
-        Err(ApiError::sign_in_required())
-    }
-}
-
-#[utoipa::path(get, path = "/api/me/passkeys", tag = "account", operation_id = "list_passkeys",
-    responses((status = 200, body = [PasskeyView], description = "my passkeys, oldest first"),
-        (status = 401, body = ErrorBody, description = "sign_in_required (a guest)")))]
-pub async fn list(
-    State(state): State<Arc<AppState>>,
-    CurrentUser(user): CurrentUser,
-) -> Result<Json<Vec<PasskeyView>>, ApiError> {
-    account_only(&user)?;
-    let keys = state.store.passkeys(&user.id).await?;
-    Ok(Json(keys.iter().map(PasskeyView::from).collect()))
-}
-
-#[utoipa::path(post, path = "/api/me/passkeys/start", tag = "account", operation_id = "add_passkey_start",
-    responses((status = 200, body = PasskeyCeremony, description = "options for navigator.credentials.create; my passkeys are excluded"),
-        (status = 401, body = ErrorBody, description = "sign_in_required (a guest)"),
-        (status = 409, body = ErrorBody, description = "too_many_passkeys (20 at most)")))]
-pub async fn add_start(
-    State(state): State<Arc<AppState>>,
-    CurrentUser(user): CurrentUser,
-) -> Result<Json<PasskeyCeremony>, ApiError> {
-    account_only(&user)?;
-    let mine = state.store.passkeys(&user.id).await?;
-    if mine.len() >= passkey::PASSKEYS_PER_ACCOUNT {
-        return Err(too_many_passkeys());
-    }
-    let exclude = mine
-        .iter()
-        .map(|record| record.credential_id.clone().into())
-        .collect();
-    let username = user.username.clone().unwrap_or_default();
-    let display = if user.display_name.is_empty() {
-        username.clone()
-    } else {
-        user.display_name.clone()
-    };
-    let (options, registration) = state
-        .webauthn
-        .start_passkey_registration(user_handle(&user)?, &username, &display, Some(exclude))
-        .map_err(|err| webauthn_failure(&err))?;
-    let public_key = creation_options(&options)?;
-    let (ceremony, expires_at) =
-        passkey::begin(&state, &user.id, CeremonyKind::Add, &registration).await?;
-    Ok(Json(PasskeyCeremony {
-        ceremony,
-        expires_at,
-        public_key,
-    }))
-}
-
-#[utoipa::path(post, path = "/api/me/passkeys/finish", tag = "account", operation_id = "add_passkey_finish",
-    request_body = AddPasskeyFinish,
-    responses((status = 201, body = PasskeyView, description = "the passkey is added"),
-        (status = 400, body = ErrorBody, description = "ceremony_expired, bad_credential or passkey_rejected"),
-        (status = 401, body = ErrorBody, description = "sign_in_required (a guest)"),
-        (status = 409, body = ErrorBody, description = "passkey_taken or too_many_passkeys")))]
-pub async fn add_finish(
-    State(state): State<Arc<AppState>>,
-    CurrentUser(user): CurrentUser,
-    ApiJson(request): ApiJson<AddPasskeyFinish>,
-) -> Result<Response, ApiError> {
-    account_only(&user)?;
-    let name = request.name.as_deref().map(passkey::name).transpose()?;
-    let registration: PasskeyRegistration =
-        passkey::take(&state, &request.ceremony, &user.id, CeremonyKind::Add).await?;
-    let answer: RegisterPublicKeyCredential = passkey::credential(request.credential)?;
-    let key = state
-        .webauthn
-        .finish_passkey_registration(&answer, &registration)
-        .map_err(|err| rejected(&err))?;
-    let count = state.store.passkeys(&user.id).await?.len();
-    if count >= passkey::PASSKEYS_PER_ACCOUNT {
-        return Err(too_many_passkeys());
-    }
-    let name = name.unwrap_or_else(|| format!("Passkey {}", count + 1));
-    let added = record(&user.id, &key, name)?;
-    match state.store.add_passkey(&added).await {
-        Ok(()) => {}
-        Err(StoreError::Taken { .. }) => return Err(passkey_taken()),
-        Err(other) => return Err(other.into()),
-    }
-    Ok((StatusCode::CREATED, Json(PasskeyView::from(&added))).into_response())
-}
-
-/// Ids are 32 hex digits; anything longer is no passkey of anyone's.
-fn passkey_id(id: &str) -> Result<&str, ApiError> {
-    if id.len() > 64 {
-        return Err(ApiError::not_found("passkey not found"));
-    }
-    Ok(id)
-}
-
-#[utoipa::path(put, path = "/api/me/passkeys/{id}", tag = "account", operation_id = "rename_passkey",
-    params(("id" = String, Path, description = "the passkey's id")), request_body = PasskeyRename,
-    responses((status = 200, body = PasskeyView),
-        (status = 401, body = ErrorBody, description = "sign_in_required (a guest)"),
-        (status = 404, body = ErrorBody, description = "no passkey of mine has this id")))]
-pub async fn rename(
-    State(state): State<Arc<AppState>>,
-    CurrentUser(user): CurrentUser,
-    ApiPath(id): ApiPath<String>,
-    ApiJson(request): ApiJson<PasskeyRename>,
-) -> Result<Json<PasskeyView>, ApiError> {
-    account_only(&user)?;
-    let name = passkey::name(&request.name)?;
-    let renamed = state
-        .store
-        .rename_passkey(&user.id, passkey_id(&id)?, &name)
-        .await?;
-    Ok(Json(PasskeyView::from(&renamed)))
-}
-
-#[utoipa::path(delete, path = "/api/me/passkeys/{id}", tag = "account", operation_id = "remove_passkey",
-    params(("id" = String, Path, description = "the passkey's id")),
-    responses((status = 204, description = "removed"),
-        (status = 401, body = ErrorBody, description = "sign_in_required (a guest)"),
-        (status = 404, body = ErrorBody, description = "no passkey of mine has this id"),
-        (status = 409, body = ErrorBody, description = "last_passkey: no password and no other passkey")))]
-pub async fn remove(
-    State(state): State<Arc<AppState>>,
-    CurrentUser(user): CurrentUser,
-    ApiPath(id): ApiPath<String>,
-) -> Result<Response, ApiError> {
-    account_only(&user)?;
-    match state.store.delete_passkey(&user.id, passkey_id(&id)?).await {
-        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
-        Err(StoreError::WrongState(why)) => Err(ApiError::conflict("last_passkey", why)),
-        Err(other) => Err(other.into()),
-    }
 }
