@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/errors';
+import type { Me } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { nextPath, passwordProblem, usernameProblem, USERNAME_MAX, PASSWORD_MAX } from '../../lib/account';
 import { setMe } from '../../lib/me';
@@ -28,10 +29,11 @@ export function AuthPage({ mode }: { mode: Mode }) {
 
   // Only sign-up checks the rules as you type; sign-in must not hint at which names exist.
   const usernameHint = signup && touched ? usernameProblem(username) : null;
+  // The password rules only once the password way is tried: a passkey sign-up needs none.
   const [passwordTried, setPasswordTried] = useState(false);
   const passwordHint = signup && passwordTried ? passwordProblem(password) : null;
 
-  function done(me: Awaited<ReturnType<typeof signInWithPasskey>>) {
+  function done(me: Me) {
     setMe(me);
     navigate(nextPath(window.location.search), { replace: true });
   }
