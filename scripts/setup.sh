@@ -45,6 +45,8 @@ ITEMS=(
   "build-essential|pkg:build-essential|build-essential"
   "pkg-config|cmd:pkg-config|pkg-config"
   "libseccomp-dev|pkg:libseccomp-dev|libseccomp-dev"
+  # webauthn-rs (passkeys) links the system OpenSSL.
+  "libssl-dev|pkg:libssl-dev|libssl-dev"
   "go|cmd:go|golang-go"
   "bubblewrap|cmd:bwrap|bubblewrap"
   "sqlite3|cmd:sqlite3|sqlite3"

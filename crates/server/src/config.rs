@@ -92,6 +92,14 @@ pub struct AuthConfig {
     pub oidc: Vec<OidcProviderConfig>,
     /// Minutes a mailed sign-in link stays usable (it works once).
     pub magic_link_minutes: u64,
+    /// The WebAuthn relying party id passkeys are bound to: a domain name (never an IP
+    /// address), the host of `webauthn_origin` or a parent domain of it. Empty: the host of
+    /// `server.public_origin`, else `localhost`.
+    pub webauthn_rp_id: String,
+    /// The origin browsers run passkey ceremonies on (`https://tandem.example.org`). Empty:
+    /// `server.public_origin`, else `http://localhost` on any port (local use; browse
+    /// http://localhost:PORT, since browsers refuse WebAuthn on an IP address).
+    pub webauthn_origin: String,
 }
 
 /// Requests allowed per minute (a token bucket: the whole count may come at once, then one
@@ -198,6 +206,8 @@ impl Default for AuthConfig {
             session_seconds: 30 * 24 * 3600,
             oidc: Vec::new(),
             magic_link_minutes: 15,
+            webauthn_rp_id: String::new(),
+            webauthn_origin: String::new(),
         }
     }
 }
@@ -375,6 +385,7 @@ impl Config {
         self.public_origin()?;
         oidc::check(&self.auth.oidc)?;
         self.check_smtp()?;
+        self.webauthn()?;
         Ok(())
     }
 

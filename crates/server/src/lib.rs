@@ -119,6 +119,16 @@ impl App {
         .map_err(ServerError::Workers)?;
         promote_admins(&config, store.as_ref()).await?;
         let public_origin = config.public_origin()?;
+        let webauthn = match config.webauthn()? {
+            Some(settings) => Some(auth::passkey::relying_party(&settings)?),
+            None => {
+                tracing::warn!(
+                    "passkeys are off: server.public_origin is an address browsers refuse \
+                     passkeys on; set auth.webauthn_origin and auth.webauthn_rp_id to a domain"
+                );
+                None
+            }
+        };
         let limits = auth::rate::RateLimits::new(&config.rate_limits);
         let oidc = oidc::Providers::new(&config.auth.oidc)?;
         let backoff = auth::backoff::Backoff::new(
@@ -151,6 +161,7 @@ impl App {
             oidc,
             mailer,
             listen_origin: std::sync::OnceLock::new(),
+            webauthn,
         });
         spawn_pruning(Arc::downgrade(&state));
         Ok(App {
@@ -220,8 +231,8 @@ async fn promote_admins(config: &Config, store: &dyn Store) -> Result<(), Server
 }
 
 /// Once a minute, rate-limit buckets that are full again are dropped, so their memory follows
-/// the recent clients only, and expired browser sessions and logins with a provider are
-/// deleted. Ends with the app.
+/// the recent clients only, and expired browser sessions, logins with a provider, sign-in links
+/// and passkey ceremonies are deleted. Ends with the app.
 fn spawn_pruning(state: std::sync::Weak<AppState>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -241,6 +252,9 @@ fn spawn_pruning(state: std::sync::Weak<AppState>) {
             }
             if let Err(err) = state.store.delete_expired_magic_links(time::now_ms()).await {
                 tracing::warn!(error = %err, "cannot delete expired sign-in links");
+            }
+            if let Err(err) = state.store.delete_expired_ceremonies(time::now_ms()).await {
+                tracing::warn!(error = %err, "cannot delete expired passkey ceremonies");
             }
         }
     });

@@ -6,7 +6,8 @@ use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 use crate::routes::{
-    account, admin, auth, avatar, identities, magic_link, meta, oidc, problems, runs, sessions,
+    account, admin, auth, avatar, identities, magic_link, meta, oidc, passkeys, problems, runs,
+    sessions,
 };
 
 #[derive(OpenApi)]
@@ -20,6 +21,10 @@ use crate::routes::{
         identities::list, identities::unlink,
         magic_link::methods, magic_link::request, magic_link::open, magic_link::redeem,
         avatar::put, avatar::delete, avatar::get,
+        passkeys::auth::signup_start, passkeys::auth::signup_finish,
+        passkeys::auth::signin_start, passkeys::auth::signin_finish,
+        passkeys::mine::list, passkeys::mine::add_start, passkeys::mine::add_finish,
+        passkeys::mine::rename, passkeys::mine::remove,
         admin::users, admin::set_role,
         problems::list, problems::get,
         sessions::get, sessions::set_language, sessions::timer, sessions::save_draft,
@@ -30,8 +35,8 @@ use crate::routes::{
     modifiers(&SharedErrors),
     tags(
         (name = "meta", description = "Health, languages"),
-        (name = "account", description = "Who am I, profile, export, delete my data"),
-        (name = "auth", description = "Sign-up, sign-in (password or an OpenID Connect provider), sign-out"),
+        (name = "account", description = "Who am I, profile, avatar, passkeys, linked providers, export, delete my data"),
+        (name = "auth", description = "Sign-up, sign-in (password, passkey, an OpenID Connect provider or a mailed link), sign-out"),
         (name = "admin", description = "Users and roles (admins only)"),
         (name = "problems", description = "Browsing problems"),
         (name = "sessions", description = "A practice session: timer, drafts, hints, solutions, history"),

@@ -33,4 +33,7 @@ pub struct AppState {
     /// `http://<bound address>`, set once the listener is bound: the origin of sign-in links
     /// when `server.public_origin` is empty.
     pub listen_origin: std::sync::OnceLock<String>,
+    /// The passkey relying party (`auth.webauthn_rp_id`, `auth.webauthn_origin`).
+    /// `None` when passkeys are off (see `Config::webauthn`).
+    pub webauthn: Option<webauthn_rs::Webauthn>,
 }

@@ -7,6 +7,7 @@
 
 mod error;
 mod model;
+mod passkey_model;
 mod sqlite;
 
 use async_trait::async_trait;
@@ -17,6 +18,7 @@ pub use model::{
     ProblemStatus, Reveal, RevealKind, Role, RunKind, RunRecord, RunStatus, User, UserKind,
     UserPage,
 };
+pub use passkey_model::{Ceremony, CeremonyKind, PasskeyRecord, PasskeySummary};
 pub use sqlite::SqliteStore;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -118,7 +120,8 @@ pub trait Store: Send + Sync {
     async fn delete_user(&self, user_id: &str) -> Result<()>;
 
     /// Everything stored about a user as one JSON value (profile, practice sessions, drafts,
-    /// runs, reveals, browser sessions without their token hashes). Never the password hash.
+    /// runs, reveals, browser sessions without their token hashes, passkeys by name and dates).
+    /// Never the password hash nor any key material.
     async fn export_user(&self, user_id: &str) -> Result<serde_json::Value>;
 
     /// Accounts (not guests), oldest first: `limit` of them after skipping `offset`.
@@ -162,7 +165,7 @@ pub trait Store: Send + Sync {
     async fn identities(&self, user_id: &str) -> Result<Vec<OidcIdentity>>;
 
     /// Unlinks the user's identity at `provider`. `NotFound` when there is none, `WrongState`
-    /// when it is the account's last way to sign in (no password, no other identity).
+    /// when it is the account's last way to sign in (no password, passkey or other identity).
     async fn unlink_identity(&self, user_id: &str, provider: &str) -> Result<()>;
     /// Stores a sign-in link: the SHA-256 of its token (never the token), the address it goes
     /// to and the user whose browser asked for it.
@@ -197,6 +200,52 @@ pub trait Store: Send + Sync {
 
     /// Removes the user's avatar (none is fine). `NotFound` for an unknown id.
     async fn delete_avatar(&self, user_id: &str) -> Result<User>;
+
+    /// Passkey sign-up: turns the guest into an account (like `convert_guest`) and stores its
+    /// first passkey, in one transaction, so no account is left without a way to sign in.
+    /// `Taken` names what is taken: "the username" or "the passkey".
+    async fn convert_guest_with_passkey(
+        &self,
+        user_id: &str,
+        account: &NewAccount,
+        passkey: &PasskeyRecord,
+    ) -> Result<User>;
+
+    /// Adds a passkey to an account. `Taken` when the credential is registered already.
+    async fn add_passkey(&self, passkey: &PasskeyRecord) -> Result<()>;
+
+    /// The passkeys of a user, oldest first.
+    async fn passkeys(&self, user_id: &str) -> Result<Vec<PasskeyRecord>>;
+
+    /// The passkey with this credential id, whoever holds it.
+    async fn passkey_by_credential(&self, credential_id: &[u8]) -> Result<Option<PasskeyRecord>>;
+
+    /// After a sign-in with it: the updated credential (counter, backup state) and the time.
+    async fn record_passkey_use(&self, id: &str, passkey: &str, now: i64) -> Result<()>;
+
+    /// Renames one of the user's passkeys. `NotFound` when the user has no such passkey.
+    async fn rename_passkey(&self, user_id: &str, id: &str, name: &str) -> Result<PasskeyRecord>;
+
+    /// Removes one of the user's passkeys. `NotFound` when the user has no such passkey,
+    /// `WrongState` when it is their last way to sign in (no password, identity or other passkey).
+    async fn delete_passkey(&self, user_id: &str, id: &str) -> Result<()>;
+
+    /// Stores a ceremony; the user's oldest ones beyond `keep_per_user` and every expired one
+    /// are dropped, so abandoned ceremonies cannot pile up.
+    async fn put_ceremony(&self, ceremony: &Ceremony, keep_per_user: u32) -> Result<()>;
+
+    /// Takes (deletes and returns the state of) the ceremony `id` of this user and kind if it
+    /// has not expired at `now`. A ceremony is taken at most once.
+    async fn take_ceremony(
+        &self,
+        id: &str,
+        user_id: &str,
+        kind: CeremonyKind,
+        now: i64,
+    ) -> Result<Option<String>>;
+
+    /// Removes ceremonies that expired before `now`. Returns how many.
+    async fn delete_expired_ceremonies(&self, now: i64) -> Result<u64>;
 
     /// A cheap query proving the database answers (for /healthz).
     async fn ping(&self) -> Result<()>;

@@ -3,6 +3,7 @@
 mod accounts;
 mod magic;
 mod oidc;
+mod passkeys;
 mod queries;
 mod rows;
 

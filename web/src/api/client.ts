@@ -9,6 +9,8 @@ import type {
   LinkedIdentity,
   Me,
   OidcProvider,
+  PasskeyCeremony,
+  PasskeyInfo,
   Problem,
   ProblemList,
   RevealedHint,
@@ -22,6 +24,7 @@ import type {
   UserList,
   UserSummary,
 } from './types';
+import type { CreationOptionsJson, RequestOptionsJson } from '../lib/webauthn';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -127,6 +130,24 @@ export const api = {
   redeemMagicLink: (token: string) => request<Me>('POST', '/api/auth/magic-link/verify', { token }),
   putAvatar: (file: Blob) => upload<Me>('PUT', '/api/me/avatar', file, file.type),
   deleteAvatar: () => request<Me>('DELETE', '/api/me/avatar'),
+  passkeySignupStart: (username: string, email?: string) =>
+    request<PasskeyCeremony<CreationOptionsJson>>(
+      'POST',
+      '/api/auth/passkey/signup/start',
+      email ? { username, email } : { username },
+    ),
+  passkeySignupFinish: (ceremony: string, credential: unknown) =>
+    request<Me>('POST', '/api/auth/passkey/signup/finish', { ceremony, credential }),
+  passkeySigninStart: (username?: string) =>
+    request<PasskeyCeremony<RequestOptionsJson>>('POST', '/api/auth/passkey/signin/start', username ? { username } : {}),
+  passkeySigninFinish: (ceremony: string, credential: unknown) =>
+    request<Me>('POST', '/api/auth/passkey/signin/finish', { ceremony, credential }),
+  passkeys: (signal?: AbortSignal) => request<PasskeyInfo[]>('GET', '/api/me/passkeys', undefined, signal),
+  addPasskeyStart: () => request<PasskeyCeremony<CreationOptionsJson>>('POST', '/api/me/passkeys/start'),
+  addPasskeyFinish: (ceremony: string, credential: unknown, name?: string) =>
+    request<PasskeyInfo>('POST', '/api/me/passkeys/finish', name ? { ceremony, credential, name } : { ceremony, credential }),
+  renamePasskey: (id: string, name: string) => request<PasskeyInfo>('PUT', `/api/me/passkeys/${enc(id)}`, { name }),
+  removePasskey: (id: string) => request<undefined>('DELETE', `/api/me/passkeys/${enc(id)}`),
   adminUsers: (page: number, signal?: AbortSignal) =>
     request<UserList>('GET', `/api/admin/users?page=${page}`, undefined, signal),
   setRole: (id: string, role: string) => request<UserSummary>('PUT', `/api/admin/users/${enc(id)}/role`, { role }),

@@ -264,3 +264,19 @@ export interface TestEvent {
 export function isJudgeReport(r: Run['report']): r is JudgeReport {
   return r !== null && typeof r === 'object' && Array.isArray((r as JudgeReport).tests);
 }
+
+/** A started passkey ceremony (POST .../start): its id for .../finish and the browser options. */
+export interface PasskeyCeremony<Options> {
+  ceremony: string;
+  expires_at: number;
+  public_key: Options;
+}
+
+/** One passkey of mine (no key material). */
+export interface PasskeyInfo {
+  id: string;
+  name: string;
+  created_at: number;
+  /** null until first used to sign in. */
+  last_used_at: number | null;
+}

@@ -7,6 +7,7 @@ pub mod client_ip;
 pub mod csrf;
 pub mod magic;
 pub mod mailer;
+pub mod passkey;
 pub mod password;
 pub mod rate;
 pub mod sign_in;

@@ -9,6 +9,7 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
 use serde::Deserialize;
 use tandem_store::{Avatar, UserKind};
 use tokio::sync::Semaphore;
@@ -39,13 +40,23 @@ fn too_large(limit: usize) -> ApiError {
     ApiError::too_large("the picture", limit, "limits.avatar_bytes")
 }
 
+/// Bodies a little over the limit are read to the end (and dropped) before the 413, up to
+/// this many times the limit: answering while the client is still sending makes the closing
+/// socket reset the connection, and the client then sees a broken connection instead of our
+/// message. Anything larger is refused at once.
+const DRAIN_FACTOR: u64 = 4;
+
 /// Reads at most `limit` bytes of the body: a declared or actual larger body is a 413.
 async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Vec<u8>, ApiError> {
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|length| length > limit as u64) {
+    if let Some(length) = declared.filter(|length| *length > limit as u64) {
+        if length <= (limit as u64).saturating_mul(DRAIN_FACTOR) {
+            let mut chunks = body.into_data_stream();
+            while let Some(Ok(_)) = chunks.next().await {}
+        }
         return Err(too_large(limit));
     }
     // The only way reading a body we bound can fail besides its size is a client that hangs

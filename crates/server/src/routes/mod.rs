@@ -9,6 +9,7 @@ pub mod identities;
 pub mod magic_link;
 pub mod meta;
 pub mod oidc;
+pub mod passkeys;
 pub mod problems;
 pub mod runs;
 pub mod sessions;
@@ -62,6 +63,29 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/auth/providers", get(oidc::providers))
         .route("/auth/oidc/{id}/start", get(oidc::start))
         .route("/auth/oidc/{id}/callback", get(oidc::callback))
+        .route(
+            "/auth/passkey/signup/start",
+            post(passkeys::auth::signup_start),
+        )
+        .route(
+            "/auth/passkey/signup/finish",
+            post(passkeys::auth::signup_finish),
+        )
+        .route(
+            "/auth/passkey/signin/start",
+            post(passkeys::auth::signin_start),
+        )
+        .route(
+            "/auth/passkey/signin/finish",
+            post(passkeys::auth::signin_finish),
+        )
+        .route("/me/passkeys", get(passkeys::mine::list))
+        .route("/me/passkeys/start", post(passkeys::mine::add_start))
+        .route("/me/passkeys/finish", post(passkeys::mine::add_finish))
+        .route(
+            "/me/passkeys/{id}",
+            put(passkeys::mine::rename).delete(passkeys::mine::remove),
+        )
         .route("/admin/users", get(admin::users))
         .route("/admin/users/{id}/role", put(admin::set_role))
         .route("/languages", get(meta::languages))

@@ -26,6 +26,27 @@ pub(super) async fn convert_guest(
     user_id: &str,
     account: &NewAccount,
 ) -> Result<User> {
+    match write_account(pool, user_id, account).await? {
+        Some(user) => Ok(user),
+        None => match user(pool, user_id).await? {
+            Some(_) => Err(StoreError::WrongState("the user already has an account")),
+            None => Err(StoreError::NotFound { what: "user" }),
+        },
+    }
+}
+
+/// Writes `account` onto the guest row `user_id` (in place: its id and everything keyed by it
+/// stay), on the pool or inside the caller's transaction. Every way of making an account
+/// (password, provider, passkey, mailed link) goes through here. `None` when `user_id` is not
+/// a guest; `Taken` for a username in use.
+pub(super) async fn write_account<'e, E>(
+    executor: E,
+    user_id: &str,
+    account: &NewAccount,
+) -> Result<Option<User>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Sqlite>,
+{
     let sql = format!(
         "UPDATE users SET kind = 'account', username = ?, email = ?, password_hash = ?, \
          email_verified = ? \
@@ -37,16 +58,25 @@ pub(super) async fn convert_guest(
         .bind(&account.password_hash)
         .bind(account.email_verified)
         .bind(user_id)
-        .fetch_optional(pool)
+        .fetch_optional(executor)
         .await
         .map_err(|err| taken_or(err, "the username"))?;
-    match updated {
-        Some(row) => rows::user(&row),
-        None => match user(pool, user_id).await? {
-            Some(_) => Err(StoreError::WrongState("the user already has an account")),
-            None => Err(StoreError::NotFound { what: "user" }),
-        },
-    }
+    updated.as_ref().map(rows::user).transpose()
+}
+
+/// How many ways the user has to sign in: a password, each passkey, each linked identity.
+/// Removing one is refused when it is the last, so no account locks itself out. Read inside
+/// the caller's `BEGIN IMMEDIATE` transaction, so two removals cannot both pass.
+pub(super) async fn sign_in_ways(conn: &mut sqlx::SqliteConnection, user_id: &str) -> Result<i64> {
+    let ways: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM users WHERE id = ?1 AND password_hash IS NOT NULL) \
+              + (SELECT COUNT(*) FROM passkeys WHERE user_id = ?1) \
+              + (SELECT COUNT(*) FROM oidc_identities WHERE user_id = ?1)",
+    )
+    .bind(user_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(ways)
 }
 
 /// A unique-constraint failure is `Taken`; anything else stays a database error.

@@ -176,26 +176,11 @@ pub(super) async fn convert_guest_with_identity(
     identity: &OidcIdentity,
 ) -> Result<User> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let sql = format!(
-        "UPDATE users SET kind = 'account', username = ?, email = ?, password_hash = ?, \
-         email_verified = ? \
-         WHERE id = ? AND kind = 'guest' RETURNING {USER_COLUMNS}"
-    );
-    let updated = sqlx::query(&sql)
-        .bind(&account.username)
-        .bind(&account.email)
-        .bind(&account.password_hash)
-        .bind(account.email_verified)
-        .bind(guest_id)
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(|err| taken_or(err, "the username"))?;
-    let Some(row) = updated else {
+    let Some(user) = super::accounts::write_account(&mut *tx, guest_id, account).await? else {
         return Err(StoreError::WrongState(
             "only a guest can become a new account",
         ));
     };
-    let user = rows::user(&row)?;
     let identity = OidcIdentity {
         user_id: user.id.clone(),
         ..identity.clone()
@@ -214,7 +199,7 @@ pub(super) async fn identities(pool: &SqlitePool, user_id: &str) -> Result<Vec<O
 }
 
 /// Removes the account's identity at `provider` unless it is the last way to sign in (no
-/// password and no other identity): `WrongState` then, `NotFound` when there is none.
+/// password, passkey or other identity): `WrongState` then, `NotFound` when there is none.
 pub(super) async fn unlink_identity(
     pool: &SqlitePool,
     user_id: &str,
@@ -231,20 +216,7 @@ pub(super) async fn unlink_identity(
     if linked.is_none() {
         return Err(StoreError::NotFound { what: "identity" });
     }
-    let others: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM oidc_identities WHERE user_id = ? AND provider <> ?",
-    )
-    .bind(user_id)
-    .bind(provider)
-    .fetch_one(&mut *tx)
-    .await?;
-    let has_password: bool =
-        sqlx::query_scalar("SELECT password_hash IS NOT NULL FROM users WHERE id = ?")
-            .bind(user_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .unwrap_or(false);
-    if others == 0 && !has_password {
+    if super::accounts::sign_in_ways(&mut tx, user_id).await? <= 1 {
         return Err(StoreError::WrongState(
             "this is the account's last way to sign in",
         ));

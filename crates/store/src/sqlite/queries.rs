@@ -9,11 +9,12 @@ use super::SqliteStore;
 use super::rows::{
     self, DRAFT_COLUMNS, PROBLEM_SESSION_COLUMNS, REVEAL_COLUMNS, RUN_COLUMNS, USER_COLUMNS,
 };
-use super::{accounts, magic, oidc};
+use super::{accounts, magic, oidc, passkeys};
 use crate::model::{
     Avatar, Draft, MagicLink, NewAccount, OidcIdentity, OidcPending, ProblemSession, ProblemStatus,
     Reveal, Role, RunKind, RunRecord, RunStatus, User, UserKind, UserPage,
 };
+use crate::passkey_model::{Ceremony, CeremonyKind, PasskeyRecord};
 use crate::{Result, Store, StoreError};
 
 #[async_trait]
@@ -335,7 +336,12 @@ impl Store for SqliteStore {
     }
 
     async fn export_user(&self, user_id: &str) -> Result<serde_json::Value> {
-        accounts::export_user(&self.pool, user_id).await
+        let mut data = accounts::export_user(&self.pool, user_id).await?;
+        let passkeys = passkeys::summaries(&self.pool, user_id).await?;
+        if let Some(object) = data.as_object_mut() {
+            object.insert("passkeys".into(), serde_json::json!(passkeys));
+        }
+        Ok(data)
     }
 
     async fn list_users(&self, offset: u64, limit: u32) -> Result<UserPage> {
@@ -424,6 +430,57 @@ impl Store for SqliteStore {
 
     async fn delete_avatar(&self, user_id: &str) -> Result<User> {
         magic::delete_avatar(&self.pool, user_id).await
+    }
+
+    async fn convert_guest_with_passkey(
+        &self,
+        user_id: &str,
+        account: &NewAccount,
+        passkey: &PasskeyRecord,
+    ) -> Result<User> {
+        passkeys::convert_guest_with_passkey(&self.pool, user_id, account, passkey).await
+    }
+
+    async fn add_passkey(&self, passkey: &PasskeyRecord) -> Result<()> {
+        passkeys::add(&self.pool, passkey).await
+    }
+
+    async fn passkeys(&self, user_id: &str) -> Result<Vec<PasskeyRecord>> {
+        passkeys::list(&self.pool, user_id).await
+    }
+
+    async fn passkey_by_credential(&self, credential_id: &[u8]) -> Result<Option<PasskeyRecord>> {
+        passkeys::by_credential(&self.pool, credential_id).await
+    }
+
+    async fn record_passkey_use(&self, id: &str, passkey: &str, now: i64) -> Result<()> {
+        passkeys::record_use(&self.pool, id, passkey, now).await
+    }
+
+    async fn rename_passkey(&self, user_id: &str, id: &str, name: &str) -> Result<PasskeyRecord> {
+        passkeys::rename(&self.pool, user_id, id, name).await
+    }
+
+    async fn delete_passkey(&self, user_id: &str, id: &str) -> Result<()> {
+        passkeys::delete(&self.pool, user_id, id).await
+    }
+
+    async fn put_ceremony(&self, ceremony: &Ceremony, keep_per_user: u32) -> Result<()> {
+        passkeys::put_ceremony(&self.pool, ceremony, keep_per_user).await
+    }
+
+    async fn take_ceremony(
+        &self,
+        id: &str,
+        user_id: &str,
+        kind: CeremonyKind,
+        now: i64,
+    ) -> Result<Option<String>> {
+        passkeys::take_ceremony(&self.pool, id, user_id, kind, now).await
+    }
+
+    async fn delete_expired_ceremonies(&self, now: i64) -> Result<u64> {
+        passkeys::delete_expired_ceremonies(&self.pool, now).await
     }
 
     async fn ping(&self) -> Result<()> {

@@ -9,6 +9,7 @@ import { Link } from '../../router/Link';
 import { AvatarPicker } from './AvatarPicker';
 import { DeleteMyData } from './DeleteMyData';
 import { LinkedProviders } from './LinkedProviders';
+import { Passkeys } from './Passkeys';
 
 function Profile({ me }: { me: Me }) {
   const [displayName, setDisplayName] = useState(me.display_name);
@@ -106,6 +107,7 @@ function Sessions() {
 }
 
 /** /account: profile, sign-in providers, export, sign-out, delete my data. Guests see export and delete only. */
+/** /account: profile, passkeys, export, sign-out, delete my data. Guests see export and delete only. */
 export function AccountPage() {
   const me = useMe();
   if (me === null) return <p className="page-loading">Loading…</p>;
@@ -126,6 +128,7 @@ export function AccountPage() {
           browsers, or <Link href="/signin">sign in</Link>.
         </p>
       )}
+      {account && <Passkeys />}
       <section aria-labelledby="export-title">
         <h2 id="export-title">Your data</h2>
         <p>Download everything Tandem stores about you — drafts, runs, hints seen — as one JSON file.</p>

@@ -1,10 +1,13 @@
 import { useState, type SyntheticEvent } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/errors';
+import type { Me } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { nextPath, passwordProblem, usernameProblem, USERNAME_MAX, PASSWORD_MAX } from '../../lib/account';
 import { signinErrorMessage } from '../../lib/magicLink';
 import { setMe } from '../../lib/me';
+import { signInWithPasskey, signUpWithPasskey } from '../../lib/passkeys';
+import { passkeysSupported } from '../../lib/webauthn';
 import { navigate } from '../../router/history';
 import { Link } from '../../router/Link';
 import { ProviderButtons } from './ProviderButtons';
@@ -12,8 +15,13 @@ import { MagicLinkForm } from './MagicLinkForm';
 
 type Mode = 'signin' | 'signup';
 
-/** Sign-in and sign-up: one form, two modes. What was done as a guest is kept either way. */
+/**
+ * Sign-in and sign-up: one form, two modes. What was done as a guest is kept either way.
+ * Where the browser can use passkeys, a passkey is the first way offered and the password the
+ * fallback.
+ */
 export function AuthPage({ mode }: { mode: Mode }) {
+  const [canPasskey] = useState(passkeysSupported);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [email, setEmail] = useState('');
@@ -25,11 +33,36 @@ export function AuthPage({ mode }: { mode: Mode }) {
 
   // Only sign-up checks the rules as you type; sign-in must not hint at which names exist.
   const usernameHint = signup && touched ? usernameProblem(username) : null;
-  const passwordHint = signup && touched ? passwordProblem(password) : null;
+  // The password rules only once the password way is tried: a passkey sign-up needs none.
+  const [passwordTried, setPasswordTried] = useState(false);
+  const passwordHint = signup && passwordTried ? passwordProblem(password) : null;
+
+  function done(me: Me) {
+    setMe(me);
+    navigate(nextPath(window.location.search), { replace: true });
+  }
+
+  async function withPasskey() {
+    setTouched(true);
+    if (signup && usernameProblem(username) !== null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      done(
+        signup
+          ? await signUpWithPasskey(username.trim(), email.trim() || undefined)
+          : await signInWithPasskey(username.trim() || undefined),
+      );
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
 
   async function submit(e: SyntheticEvent) {
     e.preventDefault();
     setTouched(true);
+    setPasswordTried(true);
     if (signup && (usernameProblem(username) !== null || passwordProblem(password) !== null)) return;
     setBusy(true);
     setError(null);
@@ -37,8 +70,7 @@ export function AuthPage({ mode }: { mode: Mode }) {
       const me = signup
         ? await api.signUp(username.trim(), password, email.trim() || undefined)
         : await api.signIn(username.trim(), password);
-      setMe(me);
-      navigate(nextPath(window.location.search), { replace: true });
+      done(me);
     } catch (err) {
       setError(err);
       setBusy(false);
@@ -86,6 +118,45 @@ export function AuthPage({ mode }: { mode: Mode }) {
             </p>
           )}
         </div>
+        {signup && (
+          <div className="field">
+            <label htmlFor="auth-email">Email (optional)</label>
+            <input
+              id="auth-email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              data-testid="auth-email"
+            />
+          </div>
+        )}
+        {canPasskey ? (
+          <div className="passkey-choice">
+            <p className="actions">
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={busy}
+                onClick={() => void withPasskey()}
+                data-testid={signup ? 'passkey-signup' : 'passkey-signin'}
+              >
+                {signup ? 'Sign up with a passkey' : 'Sign in with a passkey'}
+              </button>
+            </p>
+            <p className="muted" data-testid="passkey-help">
+              {signup
+                ? 'A passkey lives on this device (or your phone or password manager): no password to remember.'
+                : 'Leave the username empty and your browser offers the passkeys it holds for Tandem.'}
+            </p>
+            <p className="muted auth-or">or with a password</p>
+          </div>
+        ) : (
+          <p className="muted" data-testid="passkey-unsupported">
+            This browser cannot use passkeys here, so use a password.
+          </p>
+        )}
         <div className="field">
           <label htmlFor="auth-password">Password</label>
           <input
@@ -107,24 +178,15 @@ export function AuthPage({ mode }: { mode: Mode }) {
             </p>
           )}
         </div>
-        {signup && (
-          <div className="field">
-            <label htmlFor="auth-email">Email (optional)</label>
-            <input
-              id="auth-email"
-              name="email"
-              type="email"
-              autoComplete="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              data-testid="auth-email"
-            />
-          </div>
-        )}
         {error !== null && <ErrorNotice error={error} title={`${title} failed${retry}`} />}
         <p className="actions">
-          <button type="submit" className="button button--primary" disabled={busy} data-testid="auth-submit">
-            {busy ? 'Please wait…' : title}
+          <button
+            type="submit"
+            className={canPasskey ? 'button' : 'button button--primary'}
+            disabled={busy}
+            data-testid="auth-submit"
+          >
+            {busy ? 'Please wait…' : canPasskey ? `${title} with a password` : title}
           </button>
           {signup ? (
             <Link href="/signin" data-testid="auth-switch">
