@@ -556,3 +556,37 @@ fn an_account_holds_at_most_twenty_passkeys() {
     assert_eq!(error_code(&refused), "too_many_passkeys");
     assert_eq!(list(&account).len(), 20);
 }
+
+#[test]
+fn a_public_origin_browsers_refuse_passkeys_on_turns_passkeys_off_not_the_server() {
+    let server = TestServer::start_with(|config| {
+        config.server.public_origin = "http://10.0.0.5:8080".into();
+    });
+    let client = server.client();
+    let methods = client.get("/api/auth/methods");
+    assert_eq!(methods.status, 200, "{}", methods.text);
+    assert_eq!(methods.body["passkeys"], false);
+    let reply = client.send(
+        "POST",
+        "/api/auth/passkey/signin/start",
+        &serde_json::json!({}),
+    );
+    assert_eq!(reply.status, 404, "{}", reply.text);
+    assert_eq!(error_code(&reply), "passkeys_off");
+    assert!(
+        message_of(&reply).contains("auth.webauthn_origin"),
+        "{}",
+        reply.text
+    );
+    // The other ways in still work.
+    let signup = client.send(
+        "POST",
+        "/api/auth/signup",
+        &serde_json::json!({"username": "ipuser", "password": "correct horse battery"}),
+    );
+    assert_eq!(signup.status, 201, "{}", signup.text);
+}
+
+fn message_of(reply: &Reply) -> &str {
+    reply.body["error"]["message"].as_str().unwrap_or("")
+}

@@ -29,6 +29,7 @@ export interface Me {
 /** GET /api/auth/methods: the ways to sign in this server offers besides a password. */
 export interface AuthMethods {
   magic_link: boolean;
+  passkeys: boolean;
 }
 
 /** POST /api/auth/magic-link: the same answer whether or not the address has an account. */

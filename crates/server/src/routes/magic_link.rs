@@ -36,6 +36,8 @@ const INVALID_PAGE: &str = "/signin?error=magic_link_invalid";
 pub struct AuthMethods {
     /// Whether sign-in links by email are on (the server has `[smtp]`).
     pub magic_link: bool,
+    /// Whether passkeys are on (off when the public origin is one browsers refuse them on).
+    pub passkeys: bool,
 }
 
 #[utoipa::path(get, path = "/api/auth/methods", tag = "auth",
@@ -43,6 +45,7 @@ pub struct AuthMethods {
 pub async fn methods(State(state): State<Arc<AppState>>) -> Json<AuthMethods> {
     Json(AuthMethods {
         magic_link: state.mailer.is_some(),
+        passkeys: state.webauthn.is_some(),
     })
 }
 

@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { Me } from '../../api/types';
@@ -21,7 +21,21 @@ type Mode = 'signin' | 'signup';
  * fallback.
  */
 export function AuthPage({ mode }: { mode: Mode }) {
-  const [canPasskey] = useState(passkeysSupported);
+  const [canPasskey, setCanPasskey] = useState(passkeysSupported);
+  useEffect(() => {
+    if (!canPasskey) return;
+    const abort = new AbortController();
+    // A server whose address browsers refuse passkeys on says so; the password way remains.
+    api.authMethods(abort.signal).then(
+      (methods) => {
+        if (!methods.passkeys) setCanPasskey(false);
+      },
+      () => undefined,
+    );
+    return () => abort.abort();
+    // Once per page: the server's answer does not change while it runs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [email, setEmail] = useState('');

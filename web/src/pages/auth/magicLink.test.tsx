@@ -36,7 +36,7 @@ describe('sign-in by email', () => {
     window.history.replaceState(null, '', '/signin');
     fetchMock = vi.fn<typeof fetch>((input, init) => {
       const url = input as string;
-      if (url === '/api/auth/methods') return json(200, { magic_link: magicOn });
+      if (url === '/api/auth/methods') return json(200, { magic_link: magicOn, passkeys: true });
       if (url === '/api/auth/magic-link') {
         const body = JSON.parse(init?.body as string) as { email: string };
         if (body.email === 'busy@example.org') {

@@ -59,6 +59,7 @@ const signed = {
 
 describe('passkeys in the pages', () => {
   let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;
+  let serverPasskeys = true;
   let create: ReturnType<typeof vi.fn>;
   let get: ReturnType<typeof vi.fn>;
 
@@ -68,6 +69,7 @@ describe('passkeys in the pages', () => {
     window.history.replaceState(null, '', '/signup');
     fetchMock = vi.fn<typeof fetch>((input) => {
       const url = input as string;
+      if (url === '/api/auth/methods') return json(200, { magic_link: false, passkeys: serverPasskeys });
       if (url === '/api/auth/passkey/signup/start') return json(200, creation);
       if (url === '/api/auth/passkey/signup/finish') return json(201, me());
       if (url === '/api/auth/passkey/signin/start') return json(200, request);
@@ -77,6 +79,7 @@ describe('passkeys in the pages', () => {
     vi.stubGlobal('fetch', fetchMock);
     create = vi.fn();
     get = vi.fn();
+    serverPasskeys = true;
   });
 
   afterEach(() => {
@@ -96,6 +99,14 @@ describe('passkeys in the pages', () => {
     expect(screen.getByTestId('passkey-unsupported').textContent).toMatch(/use a password/);
     expect(screen.getByTestId('auth-submit').textContent).toBe('Create an account');
     expect(screen.getByTestId('auth-submit').className).toContain('button--primary');
+  });
+
+  it('offers only the password where the server has passkeys off', async () => {
+    withPasskeys();
+    serverPasskeys = false;
+    render(<AuthPage mode="signup" />);
+    await waitFor(() => expect(screen.queryByTestId('passkey-signup')).toBeNull());
+    expect(screen.getByTestId('auth-submit').textContent).toBe('Create an account');
   });
 
   it('makes the passkey the first choice and signs up with it, no password needed', async () => {
