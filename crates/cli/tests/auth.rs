@@ -626,34 +626,20 @@ fn every_new_field_has_a_limit_that_is_named() {
 
 /// Rows per table that belong to `user_id`, read straight from the SQLite file.
 fn rows_of(server: &TestServer, user_id: &str) -> Vec<(String, i64)> {
-    use sqlx::Connection;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&server.db);
-        let mut conn = sqlx::SqliteConnection::connect_with(&options)
-            .await
-            .expect("open the database");
-        let mut counts = Vec::new();
-        for (table, column) in [
-            ("users", "id"),
-            ("web_sessions", "user_id"),
-            ("problem_sessions", "user_id"),
-            ("drafts", "user_id"),
-            ("runs", "user_id"),
-            ("reveals", "user_id"),
-        ] {
-            let count: i64 =
-                sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE {column} = ?"))
-                    .bind(user_id)
-                    .fetch_one(&mut conn)
-                    .await
-                    .expect("count");
-            counts.push((table.to_string(), count));
-        }
-        counts
+    [
+        ("users", "id"),
+        ("web_sessions", "user_id"),
+        ("problem_sessions", "user_id"),
+        ("drafts", "user_id"),
+        ("runs", "user_id"),
+        ("reveals", "user_id"),
+    ]
+    .iter()
+    .map(|(table, column)| {
+        let sql = format!("SELECT COUNT(*) FROM {table} WHERE {column} = ?");
+        (table.to_string(), server.sql_i64(&sql, &[user_id]))
     })
+    .collect()
 }
 
 #[test]

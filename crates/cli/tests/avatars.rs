@@ -320,18 +320,5 @@ fn deleting_the_avatar_or_all_my_data_removes_it() {
 }
 
 fn avatars_in(server: &TestServer) -> i64 {
-    use sqlx::Connection;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&server.db);
-        let mut conn = sqlx::SqliteConnection::connect_with(&options)
-            .await
-            .expect("open the database");
-        sqlx::query_scalar("SELECT COUNT(*) FROM avatars")
-            .fetch_one(&mut conn)
-            .await
-            .expect("count")
-    })
+    server.sql_i64("SELECT COUNT(*) FROM avatars", &[])
 }

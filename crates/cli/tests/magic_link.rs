@@ -316,7 +316,7 @@ fn without_smtp_magic_links_are_off() {
     let client = server.client();
     assert_eq!(
         client.get("/api/auth/methods").body,
-        json!({"magic_link": false})
+        json!({"magic_link": false, "passkeys": true})
     );
     let reply = ask(&client, "someone@example.org");
     assert_eq!(reply.status, 404, "{}", reply.text);
@@ -383,7 +383,7 @@ fn the_token_never_appears_in_the_server_log() {
     };
     assert_eq!(
         client.get("/api/auth/methods").body,
-        json!({"magic_link": true})
+        json!({"magic_link": true, "passkeys": true})
     );
     assert_eq!(ask(&client, "logged@example.org").status, 202);
     let link = link_in(&smtp.wait_for(1)[0]);
@@ -403,23 +403,7 @@ fn the_token_never_appears_in_the_server_log() {
 
 /// Runs one statement on the server's SQLite file; each row's first column as text.
 fn rows(server: &TestServer, sql: &str) -> Vec<String> {
-    use sqlx::{Connection, Row};
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&server.db);
-        let mut conn = sqlx::SqliteConnection::connect_with(&options)
-            .await
-            .expect("open the database");
-        sqlx::query(sql)
-            .fetch_all(&mut conn)
-            .await
-            .expect("query")
-            .iter()
-            .map(|row| row.try_get::<String, _>(0).expect("text"))
-            .collect()
-    })
+    server.sql_texts(sql)
 }
 
 #[test]

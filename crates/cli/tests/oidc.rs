@@ -102,42 +102,13 @@ fn draft_of(client: &Client) -> Value {
 }
 
 fn sql(server: &TestServer, statement: &str) {
-    let db = server.db.clone();
-    let statement = statement.to_string();
-    tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("runtime")
-        .block_on(async move {
-            use sqlx::Connection;
-            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
-                .await
-                .expect("db");
-            sqlx::query(&statement)
-                .execute(&mut conn)
-                .await
-                .expect("sql");
-        });
+    server.sql_execute(statement);
 }
 
 /// Rows of `table` whose user_id is `user_id`, read straight from the SQLite file.
 fn rows_of(server: &TestServer, table: &str, user_id: &str) -> i64 {
-    let db = server.db.clone();
     let sql = format!("SELECT COUNT(*) FROM {table} WHERE user_id = ?");
-    let user_id = user_id.to_string();
-    tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("runtime")
-        .block_on(async move {
-            use sqlx::Connection;
-            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
-                .await
-                .expect("db");
-            sqlx::query_scalar(&sql)
-                .bind(user_id)
-                .fetch_one(&mut conn)
-                .await
-                .expect("count")
-        })
+    server.sql_i64(&sql, &[user_id])
 }
 
 #[test]

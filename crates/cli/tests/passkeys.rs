@@ -140,28 +140,11 @@ fn assert_challenge(options: &Value) {
 }
 
 fn run_sql(server: &TestServer, sql: &str) -> i64 {
-    use sqlx::Connection;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&server.db);
-        let mut conn = sqlx::SqliteConnection::connect_with(&options)
-            .await
-            .expect("open the database");
-        if sql.starts_with("SELECT") {
-            sqlx::query_scalar(sql)
-                .fetch_one(&mut conn)
-                .await
-                .expect("query")
-        } else {
-            let done = sqlx::query(sql)
-                .execute(&mut conn)
-                .await
-                .expect("statement");
-            i64::try_from(done.rows_affected()).expect("count")
-        }
-    })
+    if sql.starts_with("SELECT") {
+        server.sql_i64(sql, &[])
+    } else {
+        i64::try_from(server.sql_execute(sql)).expect("count")
+    }
 }
 
 #[test]

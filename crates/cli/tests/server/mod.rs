@@ -83,6 +83,49 @@ impl TestServer {
         }
     }
 
+    /// A connection to the server's SQLite file: tests check what is stored, or plant a state
+    /// no request can make (an expired row).
+    fn database(&self) -> sqlx::SqliteConnection {
+        use sqlx::Connection;
+        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&self.db);
+        self.runtime
+            .block_on(sqlx::SqliteConnection::connect_with(&options))
+            .expect("open the database")
+    }
+
+    /// A query answering one integer (`SELECT COUNT(*) …`), `binds` as text parameters.
+    pub fn sql_i64(&self, sql: &str, binds: &[&str]) -> i64 {
+        let mut conn = self.database();
+        let mut query = sqlx::query_scalar(sql);
+        for bind in binds {
+            query = query.bind(*bind);
+        }
+        self.runtime
+            .block_on(query.fetch_one(&mut conn))
+            .unwrap_or_else(|err| panic!("{sql}: {err}"))
+    }
+
+    /// Each row's first column, as text.
+    pub fn sql_texts(&self, sql: &str) -> Vec<String> {
+        use sqlx::Row;
+        let mut conn = self.database();
+        self.runtime
+            .block_on(sqlx::query(sql).fetch_all(&mut conn))
+            .unwrap_or_else(|err| panic!("{sql}: {err}"))
+            .iter()
+            .map(|row| row.try_get::<String, _>(0).expect("text"))
+            .collect()
+    }
+
+    /// Runs a statement; how many rows it changed.
+    pub fn sql_execute(&self, sql: &str) -> u64 {
+        let mut conn = self.database();
+        self.runtime
+            .block_on(sqlx::query(sql).execute(&mut conn))
+            .unwrap_or_else(|err| panic!("{sql}: {err}"))
+            .rows_affected()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
