@@ -711,7 +711,9 @@ fn the_export_holds_my_drafts_runs_and_reveals_and_nothing_of_others() {
     assert_eq!(data["reveals"][0]["kind"], "hint");
     assert!(!export.text.contains("bob"), "{}", export.text);
     assert!(!export.text.contains("argon2"), "never the password hash");
-    assert!(!export.text.contains("password"), "{}", export.text);
+    // Whether there is a password, yes ("has_password"); the hash, never.
+    assert!(!export.text.contains("password_hash"), "{}", export.text);
+    assert_eq!(data["user"]["has_password"], true);
 }
 
 #[test]
@@ -803,4 +805,51 @@ fn accounts_listed_in_auth_admins_become_admins_at_start_up() {
     });
     // The session from before the restart, without signing in again.
     assert_eq!(me_with_token(&second, &carol)["role"], "admin");
+}
+
+#[test]
+fn changing_the_password_needs_the_current_one_and_ends_every_other_session() {
+    let server = TestServer::start();
+    let laptop = server.client();
+    let made = signup(&laptop, "alice");
+    assert_eq!(made.body["has_password"], true);
+    let phone = server.client();
+    let phone_token = token(&signin(&phone, "alice", PASSWORD)).expect("phone session");
+
+    let change = |current: Option<&str>, new: &str| {
+        let mut body = json!({ "new_password": new });
+        if let Some(current) = current {
+            body["current_password"] = json!(current);
+        }
+        laptop.send("PUT", "/api/me/password", &body)
+    };
+    let missing = change(None, "a brand new secret");
+    assert_eq!(missing.status, 401, "{}", missing.text);
+    assert_eq!(error_code(&missing), "wrong_password");
+    let wrong = change(Some("not the password"), "a brand new secret");
+    assert_eq!(wrong.status, 401, "{}", wrong.text);
+    let short = change(Some(PASSWORD), "short");
+    assert_eq!(short.status, 422, "{}", short.text);
+
+    let changed = change(Some(PASSWORD), "a brand new secret");
+    assert_eq!(changed.status, 200, "{}", changed.text);
+    assert!(token(&changed).is_some(), "this browser gets a new session");
+    assert_eq!(laptop.get("/api/me").body["username"], "alice");
+    assert_eq!(
+        me_with_token(&server, &phone_token)["kind"],
+        "guest",
+        "the other session ended"
+    );
+    let other = server.client();
+    assert_eq!(signin(&other, "alice", PASSWORD).status, 401);
+    assert_eq!(signin(&other, "alice", "a brand new secret").status, 200);
+
+    let guest = server.client();
+    let refused = guest.send(
+        "PUT",
+        "/api/me/password",
+        &json!({ "new_password": "a brand new secret" }),
+    );
+    assert_eq!(refused.status, 401, "{}", refused.text);
+    assert_eq!(error_code(&refused), "sign_in_required");
 }

@@ -573,3 +573,31 @@ fn a_public_origin_browsers_refuse_passkeys_on_turns_passkeys_off_not_the_server
 fn message_of(reply: &Reply) -> &str {
     reply.body["error"]["message"].as_str().unwrap_or("")
 }
+
+#[test]
+fn an_account_made_with_a_passkey_can_add_a_password_without_a_current_one() {
+    let server = TestServer::start();
+    let browser = server.client();
+    passkey_signup(&server, &browser, "pat");
+    assert_eq!(browser.get("/api/me").body["has_password"], false);
+    let set = browser.send(
+        "PUT",
+        "/api/me/password",
+        &json!({ "new_password": PASSWORD }),
+    );
+    assert_eq!(set.status, 200, "{}", set.text);
+    assert_eq!(set.body["has_password"], true);
+    let elsewhere = server.client().send(
+        "POST",
+        "/api/auth/signin",
+        &json!({"username": "pat", "password": PASSWORD}),
+    );
+    assert_eq!(elsewhere.status, 200, "{}", elsewhere.text);
+    // With a password now, changing it needs that password.
+    let again = browser.send(
+        "PUT",
+        "/api/me/password",
+        &json!({ "new_password": "another long secret" }),
+    );
+    assert_eq!(again.status, 401, "{}", again.text);
+}

@@ -6,8 +6,8 @@ use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 use crate::routes::{
-    account, admin, auth, avatar, identities, magic_link, meta, oidc, passkeys, problems, runs,
-    sessions,
+    account, admin, auth, avatar, identities, magic_link, meta, oidc, passkeys, password, problems,
+    runs, sessions,
 };
 
 #[derive(OpenApi)]
@@ -15,7 +15,7 @@ use crate::routes::{
     info(title = "Tandem API", description = "The practice app's HTTP API. Errors are {\"error\": {\"code\", \"message\"}}; see docs/api.md."),
     paths(
         meta::healthz, meta::languages,
-        account::me, account::update_profile, account::export, account::delete_me,
+        account::me, account::update_profile, password::set, account::export, account::delete_me,
         auth::signup, auth::signin, auth::signout, auth::signout_all,
         oidc::providers, oidc::start, oidc::callback,
         identities::list, identities::unlink,

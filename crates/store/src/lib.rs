@@ -133,6 +133,10 @@ pub trait Store: Send + Sync {
     /// Sets display name and bio (validated by the caller). `NotFound` for an unknown id.
     async fn update_profile(&self, user_id: &str, display_name: &str, bio: &str) -> Result<User>;
 
+    /// Sets an account's password (a PHC string). `NotFound` for an unknown id, `WrongState`
+    /// for a guest.
+    async fn set_password(&self, user_id: &str, password_hash: &str) -> Result<User>;
+
     /// Records a login with an OpenID Connect provider until its callback.
     async fn insert_oidc_pending(&self, login: &OidcPending) -> Result<()>;
 

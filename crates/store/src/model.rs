@@ -68,6 +68,8 @@ pub struct User {
     pub role: Role,
     /// The version (a hash) of the account's avatar, `None` without one.
     pub avatar_version: Option<String>,
+    /// Whether the account has a password (never the hash itself).
+    pub has_password: bool,
 }
 
 /// An account as sign-in needs it: the user and the stored password hash (a PHC string), if

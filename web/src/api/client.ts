@@ -118,6 +118,9 @@ export const api = {
   /** A plain link to this downloads the export (the cookie rides along). */
   exportUrl: '/api/me/export',
   deleteMe: () => request<Me>('DELETE', '/api/me'),
+  /** Sets or changes the password; every session of the account ends, this browser gets a new one. */
+  setPassword: (newPassword: string, currentPassword?: string) =>
+    request<Me>('PUT', '/api/me/password', { new_password: newPassword, current_password: currentPassword }),
   providers: (signal?: AbortSignal) =>
     request<{ providers: OidcProvider[] }>('GET', '/api/auth/providers', undefined, signal),
   identities: (signal?: AbortSignal) =>

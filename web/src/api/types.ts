@@ -24,6 +24,8 @@ export interface Me {
   created_at: number;
   /** The avatar (256×256 PNG) with its version in the query; null or absent without one. */
   avatar_url?: string | null;
+  /** Whether the account has a password (changing it then needs the current one). */
+  has_password?: boolean;
 }
 
 /** GET /api/auth/methods: the ways to sign in this server offers besides a password. */

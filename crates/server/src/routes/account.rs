@@ -33,6 +33,8 @@ pub struct Me {
     /// The avatar (a 256×256 PNG), with its version in the query so caches refresh when it
     /// changes; null without one.
     pub avatar_url: Option<String>,
+    /// Whether the account has a password (changing it then needs the current one).
+    pub has_password: bool,
 }
 
 impl From<&User> for Me {
@@ -50,6 +52,7 @@ impl From<&User> for Me {
                 .avatar_version
                 .as_ref()
                 .map(|version| format!("/api/users/{}/avatar?v={version}", user.id)),
+            has_password: user.has_password,
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod magic_link;
 pub mod meta;
 pub mod oidc;
 pub mod passkeys;
+pub mod password;
 pub mod problems;
 pub mod runs;
 pub mod sessions;
@@ -46,6 +47,7 @@ pub fn router(state: Arc<AppState>) -> Router {
     let api = Router::new()
         .route("/me", get(account::me).delete(account::delete_me))
         .route("/me/profile", put(account::update_profile))
+        .route("/me/password", put(password::set))
         .route("/me/export", get(account::export))
         .route("/me/identities", get(identities::list))
         .route("/me/identities/{provider}", delete(identities::unlink))

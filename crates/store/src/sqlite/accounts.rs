@@ -333,6 +333,29 @@ pub(super) async fn set_role(pool: &SqlitePool, user_id: &str, role: Role) -> Re
     }
 }
 
+pub(super) async fn set_password(
+    pool: &SqlitePool,
+    user_id: &str,
+    password_hash: &str,
+) -> Result<User> {
+    let sql = format!(
+        "UPDATE users SET password_hash = ? WHERE id = ? AND kind = 'account' \
+         RETURNING {USER_COLUMNS}"
+    );
+    let updated = sqlx::query(&sql)
+        .bind(password_hash)
+        .bind(user_id)
+        .fetch_optional(pool)
+        .await?;
+    match updated {
+        Some(row) => rows::user(&row),
+        None => match user(pool, user_id).await? {
+            Some(_) => Err(StoreError::WrongState("a guest has no password to set")),
+            None => Err(StoreError::NotFound { what: "user" }),
+        },
+    }
+}
+
 pub(super) async fn update_profile(
     pool: &SqlitePool,
     user_id: &str,

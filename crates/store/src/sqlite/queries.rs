@@ -30,6 +30,7 @@ impl Store for SqliteStore {
             bio: String::new(),
             role: Role::Learner,
             avatar_version: None,
+            has_password: false,
         };
         sqlx::query("INSERT INTO users (id, kind, created_at) VALUES (?, ?, ?)")
             .bind(&user.id)
@@ -354,6 +355,10 @@ impl Store for SqliteStore {
 
     async fn update_profile(&self, user_id: &str, display_name: &str, bio: &str) -> Result<User> {
         accounts::update_profile(&self.pool, user_id, display_name, bio).await
+    }
+
+    async fn set_password(&self, user_id: &str, password_hash: &str) -> Result<User> {
+        accounts::set_password(&self.pool, user_id, password_hash).await
     }
 
     async fn insert_oidc_pending(&self, login: &OidcPending) -> Result<()> {

@@ -11,8 +11,8 @@ use crate::model::{
 use crate::{Result, StoreError};
 
 /// The columns each record is read from, in `SELECT` order.
-pub(super) const USER_COLUMNS: &str =
-    "id, kind, created_at, username, email, display_name, bio, role, avatar_version";
+pub(super) const USER_COLUMNS: &str = "id, kind, created_at, username, email, display_name, bio, role, avatar_version, \
+     password_hash IS NOT NULL AS has_password";
 pub(super) const PROBLEM_SESSION_COLUMNS: &str =
     "user_id, slug, language, started_at, elapsed_ms, running_since, stopped_at";
 pub(super) const DRAFT_COLUMNS: &str = "user_id, slug, language, code, client_updated_at, saved_at";
@@ -75,6 +75,7 @@ pub(super) fn user(row: &SqliteRow) -> Result<User> {
         bio: c.get("bio")?,
         role: c.text_enum("role", Role::parse)?,
         avatar_version: c.get("avatar_version")?,
+        has_password: c.get("has_password")?,
     })
 }
 

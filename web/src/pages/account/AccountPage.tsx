@@ -10,6 +10,7 @@ import { AvatarPicker } from './AvatarPicker';
 import { DeleteMyData } from './DeleteMyData';
 import { LinkedProviders } from './LinkedProviders';
 import { Passkeys } from './Passkeys';
+import { PasswordSection } from './PasswordSection';
 
 function Profile({ me }: { me: Me }) {
   const [displayName, setDisplayName] = useState(me.display_name);
@@ -106,8 +107,10 @@ function Sessions() {
   );
 }
 
-/** /account: profile, sign-in providers, export, sign-out, delete my data. Guests see export and delete only. */
-/** /account: profile, passkeys, export, sign-out, delete my data. Guests see export and delete only. */
+/**
+ * /account: profile and avatar, the ways to sign in (passkeys, linked providers, password),
+ * export, sign-out, delete my data. Guests see export and delete only.
+ */
 export function AccountPage() {
   const me = useMe();
   if (me === null) return <p className="page-loading">Loading…</p>;
@@ -129,6 +132,8 @@ export function AccountPage() {
         </p>
       )}
       {account && <Passkeys />}
+      {account && <LinkedProviders />}
+      {account && <PasswordSection me={me} />}
       <section aria-labelledby="export-title">
         <h2 id="export-title">Your data</h2>
         <p>Download everything Tandem stores about you — drafts, runs, hints seen — as one JSON file.</p>
@@ -138,7 +143,6 @@ export function AccountPage() {
           </a>
         </p>
       </section>
-      {account && <LinkedProviders />}
       {account && <Sessions />}
       <DeleteMyData me={me} />
     </section>
