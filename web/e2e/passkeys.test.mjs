@@ -141,6 +141,23 @@ test('a guest signs up with a passkey, keeps the draft, signs in with it and add
     await page.getByTestId('passkey-signin').click();
     await page.waitForURL(`${base}/problems`);
     assert.equal((await waitForMe(page, (who) => who.kind === 'account', 'signed in again')).username, 'pat');
+
+    // A passkey-only account adds a password as a fallback, then signs in with it.
+    await page.goto(`${base}/account`);
+    await page.getByTestId('password-form').waitFor();
+    assert.equal(await page.getByTestId('password-current').count(), 0, 'no current password to ask for');
+    await page.getByTestId('password-new').fill('a fallback password');
+    await page.getByTestId('password-submit').click();
+    await waitText(page.getByTestId('password-done'), 'Password set.');
+    await page.getByTestId('password-current').waitFor();
+    await page.screenshot({ path: join(OUT, 'passkeys-account-password.png'), fullPage: true });
+    await signOut(page);
+    await page.goto(`${base}/signin`);
+    await page.getByTestId('auth-username').fill('pat');
+    await page.getByTestId('auth-password').fill('a fallback password');
+    await page.getByTestId('auth-submit').click();
+    const byPassword = await waitForMe(page, (who) => who.kind === 'account', 'signed in with the new password');
+    assert.equal(byPassword.id, account.id);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

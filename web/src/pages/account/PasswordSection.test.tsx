@@ -44,11 +44,15 @@ describe('the password section', () => {
   });
 
   it('sets a first password without asking for a current one', async () => {
-    render(<PasswordSection me={me()} />);
+    const view = render(<PasswordSection me={me()} />);
     expect(screen.queryByTestId('password-current')).toBeNull();
     fireEvent.change(screen.getByTestId('password-new'), { target: { value: 'a long secret' } });
     fireEvent.click(screen.getByTestId('password-submit'));
     await waitFor(() => expect(screen.getByTestId('password-done').textContent).toBe('Password set.'));
+    // The page passes the new `me` (it has a password now): the message keeps its words.
+    view.rerender(<PasswordSection me={me({ has_password: true })} />);
+    expect(screen.getByTestId('password-done').textContent).toBe('Password set.');
+    expect(screen.getByTestId('password-current')).toBeTruthy();
     const [url, init] = fetchMock.mock.calls[0] ?? [];
     expect(url).toBe('/api/me/password');
     expect(init?.method).toBe('PUT');

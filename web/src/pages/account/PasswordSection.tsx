@@ -16,14 +16,15 @@ export function PasswordSection({ me }: { me: Me }) {
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
+  // What the last success did, worded then: `me` changes with it (it has a password now).
+  const [done, setDone] = useState<string | null>(null);
   const changing = me.has_password === true;
   const problem = tried ? passwordProblem(next) : null;
 
   async function submit(e: SyntheticEvent) {
     e.preventDefault();
     setTried(true);
-    setDone(false);
+    setDone(null);
     if (passwordProblem(next) !== null) return;
     setBusy(true);
     setError(null);
@@ -32,7 +33,7 @@ export function PasswordSection({ me }: { me: Me }) {
       setCurrent('');
       setNext('');
       setTried(false);
-      setDone(true);
+      setDone(changing ? 'Password changed; other sessions were signed out.' : 'Password set.');
     } catch (err) {
       setError(err);
     } finally {
@@ -82,9 +83,9 @@ export function PasswordSection({ me }: { me: Me }) {
         )}
       </div>
       {error !== null && <ErrorNotice error={error} title={changing ? 'Could not change the password' : 'Could not set the password'} />}
-      {done && (
+      {done !== null && (
         <p className="muted" role="status" data-testid="password-done">
-          {changing ? 'Password changed; other sessions were signed out.' : 'Password set.'}
+          {done}
         </p>
       )}
       <p className="actions">
