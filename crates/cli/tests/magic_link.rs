@@ -121,7 +121,7 @@ fn a_known_address_signs_in_to_its_account_and_the_guest_work_joins_it() {
     assert_eq!(me.body["username"], "ada");
     assert_eq!(draft_of(&browser), "# written as a guest");
     // Only the hash is stored.
-    let stored = rows(&server, "SELECT hex(token_hash) FROM magic_links");
+    let stored = server.sql_texts("SELECT hex(token_hash) FROM magic_links");
     assert!(stored.iter().all(|h| !h.eq_ignore_ascii_case(&token)));
 }
 
@@ -234,10 +234,8 @@ fn an_expired_link_is_refused() {
     assert_eq!(ask(&browser, "late@example.org").status, 202);
     let link = link_in(&smtp.wait_for(1)[0]);
     // The clock is moved past the link's 15 minutes by moving its expiry into the past.
-    let changed = rows(
-        &server,
-        "UPDATE magic_links SET expires_at = created_at - 1 RETURNING email",
-    );
+    let changed =
+        server.sql_texts("UPDATE magic_links SET expires_at = created_at - 1 RETURNING email");
     assert_eq!(changed, vec!["late@example.org".to_string()]);
     let (status, location) = prefetch(&link);
     assert_eq!(
@@ -399,11 +397,6 @@ fn the_token_never_appears_in_the_server_log() {
     let log = serve.stop();
     assert!(log.contains("magic"), "the log has the requests: {log}");
     assert!(!log.contains(&token), "the token is in the log:\n{log}");
-}
-
-/// Runs one statement on the server's SQLite file; each row's first column as text.
-fn rows(server: &TestServer, sql: &str) -> Vec<String> {
-    server.sql_texts(sql)
 }
 
 #[test]
