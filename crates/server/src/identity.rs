@@ -14,7 +14,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use tandem_store::User;
+use tandem_store::{User, UserKind};
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -186,4 +186,14 @@ fn cookie(state: &AppState, token: &str, max_age: u64) -> String {
 /// The Set-Cookie value that makes the browser forget its session cookie.
 pub fn clearing_cookie(state: &AppState) -> String {
     cookie(state, "", 0)
+}
+
+/// For routes only an account may use (profile, avatar, passkeys, password, sign-out …): a guest
+/// gets 401 `sign_in_required`.
+pub fn require_account(user: &User) -> Result<(), ApiError> {
+    if user.kind == UserKind::Account {
+        Ok(())
+    } else {
+        Err(ApiError::sign_in_required())
+    }
 }

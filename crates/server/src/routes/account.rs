@@ -7,13 +7,13 @@ use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use tandem_store::{User, UserKind};
+use tandem_store::User;
 use utoipa::ToSchema;
 
 use crate::auth::validate;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
-use crate::identity::{CurrentUser, new_guest, set_cookie};
+use crate::identity::{CurrentUser, new_guest, require_account, set_cookie};
 use crate::state::AppState;
 use crate::time::now_ms;
 
@@ -80,9 +80,7 @@ pub async fn update_profile(
     CurrentUser(user): CurrentUser,
     ApiJson(update): ApiJson<ProfileUpdate>,
 ) -> Result<Json<Me>, ApiError> {
-    if user.kind != UserKind::Account {
-        return Err(ApiError::sign_in_required());
-    }
+    require_account(&user)?;
     let display_name = match update.display_name {
         Some(name) => validate::display_name(&name)?,
         None => user.display_name,

@@ -19,7 +19,7 @@ use crate::auth::{password, rate, validate};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
 use crate::identity::{
-    CurrentUser, SessionHash, clearing_cookie, set_cookie, start_account_session,
+    CurrentUser, SessionHash, clearing_cookie, require_account, set_cookie, start_account_session,
 };
 use crate::routes::account::Me;
 use crate::state::AppState;
@@ -176,9 +176,7 @@ pub async fn signout(
     SessionHash(session): SessionHash,
 ) -> Result<Response, ApiError> {
     // A guest has nothing to sign out of, and dropping its cookie would orphan its work.
-    if user.kind != UserKind::Account {
-        return Err(ApiError::sign_in_required());
-    }
+    require_account(&user)?;
     state.store.delete_web_session(&session).await?;
     Ok(signed_out(&state))
 }
@@ -190,9 +188,7 @@ pub async fn signout_all(
     State(state): State<Arc<AppState>>,
     CurrentUser(user): CurrentUser,
 ) -> Result<Response, ApiError> {
-    if user.kind != UserKind::Account {
-        return Err(ApiError::sign_in_required());
-    }
+    require_account(&user)?;
     state.store.delete_user_sessions(&user.id).await?;
     Ok(signed_out(&state))
 }

@@ -11,14 +11,14 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
 use serde::Deserialize;
-use tandem_store::{Avatar, UserKind};
+use tandem_store::Avatar;
 use tokio::sync::Semaphore;
 use utoipa::IntoParams;
 
 use crate::avatar::{self, AvatarError};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiPath, ApiQuery};
-use crate::identity::CurrentUser;
+use crate::identity::{CurrentUser, require_account};
 use crate::routes::account::Me;
 use crate::state::AppState;
 use crate::time::now_ms;
@@ -81,9 +81,7 @@ pub async fn put(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Json<Me>, ApiError> {
-    if user.kind != UserKind::Account {
-        return Err(ApiError::sign_in_required());
-    }
+    require_account(&user)?;
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -120,9 +118,7 @@ pub async fn delete(
     State(state): State<Arc<AppState>>,
     CurrentUser(user): CurrentUser,
 ) -> Result<Json<Me>, ApiError> {
-    if user.kind != UserKind::Account {
-        return Err(ApiError::sign_in_required());
-    }
+    require_account(&user)?;
     let user = state.store.delete_avatar(&user.id).await?;
     Ok(Json(Me::from(&user)))
 }

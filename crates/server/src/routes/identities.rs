@@ -7,12 +7,12 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Serialize;
-use tandem_store::{StoreError, UserKind};
+use tandem_store::StoreError;
 use utoipa::ToSchema;
 
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiPath;
-use crate::identity::CurrentUser;
+use crate::identity::{CurrentUser, require_account};
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -60,15 +60,13 @@ pub async fn list(
     responses((status = 204, description = "unlinked"),
         (status = 401, body = ErrorBody, description = "sign_in_required (a guest)"),
         (status = 404, body = ErrorBody, description = "no identity at this provider"),
-        (status = 409, body = ErrorBody, description = "last_sign_in_method: no password and no other provider")))]
+        (status = 409, body = ErrorBody, description = "last_sign_in_method: no password, passkey or other provider")))]
 pub async fn unlink(
     State(state): State<Arc<AppState>>,
     CurrentUser(user): CurrentUser,
     ApiPath(provider): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
-    if user.kind != UserKind::Account {
-        return Err(ApiError::sign_in_required());
-    }
+    require_account(&user)?;
     match state.store.unlink_identity(&user.id, &provider).await {
         Ok(()) => {
             tracing::info!(user = %user.id, provider = %provider, "identity unlinked");

@@ -10,13 +10,12 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
-use tandem_store::UserKind;
 use utoipa::ToSchema;
 
 use crate::auth::{password, rate, validate};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
-use crate::identity::{CurrentUser, start_account_session};
+use crate::identity::{CurrentUser, require_account, start_account_session};
 use crate::routes::account::Me;
 use crate::routes::auth::signed_in;
 use crate::state::AppState;
@@ -45,9 +44,7 @@ pub async fn set(
     CurrentUser(user): CurrentUser,
     ApiJson(request): ApiJson<PasswordChange>,
 ) -> Result<Response, ApiError> {
-    if user.kind != UserKind::Account {
-        return Err(ApiError::sign_in_required());
-    }
+    require_account(&user)?;
     validate::password(&request.new_password)?;
     if user.has_password {
         // A wrong current password counts as a failed sign-in of this username: a stolen

@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use tandem_store::{CeremonyKind, StoreError, User, UserKind};
+use tandem_store::{CeremonyKind, StoreError};
 use utoipa::ToSchema;
 use webauthn_rs::prelude::{PasskeyRegistration, RegisterPublicKeyCredential};
 
@@ -19,6 +19,7 @@ use crate::auth::passkey;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiPath};
 use crate::identity::CurrentUser;
+use crate::identity::require_account;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -49,14 +50,6 @@ fn too_many_passkeys() -> ApiError {
     )
 }
 
-fn account_only(user: &User) -> Result<(), ApiError> {
-    if user.kind == UserKind::Account {
-        Ok(())
-    } else {
-        Err(ApiError::sign_in_required())
-    }
-}
-
 #[utoipa::path(get, path = "/api/me/passkeys", tag = "account", operation_id = "list_passkeys",
     responses((status = 200, body = [PasskeyView], description = "my passkeys, oldest first"),
         (status = 401, body = ErrorBody, description = "sign_in_required (a guest)")))]
@@ -64,7 +57,7 @@ pub async fn list(
     State(state): State<Arc<AppState>>,
     CurrentUser(user): CurrentUser,
 ) -> Result<Json<Vec<PasskeyView>>, ApiError> {
-    account_only(&user)?;
+    require_account(&user)?;
     let keys = state.store.passkeys(&user.id).await?;
     Ok(Json(keys.iter().map(PasskeyView::from).collect()))
 }
@@ -77,7 +70,7 @@ pub async fn add_start(
     State(state): State<Arc<AppState>>,
     CurrentUser(user): CurrentUser,
 ) -> Result<Json<PasskeyCeremony>, ApiError> {
-    account_only(&user)?;
+    require_account(&user)?;
     let mine = state.store.passkeys(&user.id).await?;
     if mine.len() >= passkey::PASSKEYS_PER_ACCOUNT {
         return Err(too_many_passkeys());
@@ -116,7 +109,7 @@ pub async fn add_finish(
     CurrentUser(user): CurrentUser,
     ApiJson(request): ApiJson<AddPasskeyFinish>,
 ) -> Result<Response, ApiError> {
-    account_only(&user)?;
+    require_account(&user)?;
     let name = request.name.as_deref().map(passkey::name).transpose()?;
     let registration: PasskeyRegistration =
         passkey::take(&state, &request.ceremony, &user.id, CeremonyKind::Add).await?;
@@ -157,7 +150,7 @@ pub async fn rename(
     ApiPath(id): ApiPath<String>,
     ApiJson(request): ApiJson<PasskeyRename>,
 ) -> Result<Json<PasskeyView>, ApiError> {
-    account_only(&user)?;
+    require_account(&user)?;
     let name = passkey::name(&request.name)?;
     let renamed = state
         .store
@@ -171,13 +164,13 @@ pub async fn rename(
     responses((status = 204, description = "removed"),
         (status = 401, body = ErrorBody, description = "sign_in_required (a guest)"),
         (status = 404, body = ErrorBody, description = "no passkey of mine has this id"),
-        (status = 409, body = ErrorBody, description = "last_passkey: no password and no other passkey")))]
+        (status = 409, body = ErrorBody, description = "last_passkey: no password, linked provider or other passkey")))]
 pub async fn remove(
     State(state): State<Arc<AppState>>,
     CurrentUser(user): CurrentUser,
     ApiPath(id): ApiPath<String>,
 ) -> Result<Response, ApiError> {
-    account_only(&user)?;
+    require_account(&user)?;
     match state.store.delete_passkey(&user.id, passkey_id(&id)?).await {
         Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
         Err(StoreError::WrongState(why)) => Err(ApiError::conflict("last_passkey", why)),
